@@ -1,0 +1,324 @@
+package io.github.rejoinerbroadleaf.delivery;
+
+import io.github.rejoinerbroadleaf.delivery.internal.Claim;
+import io.github.rejoinerbroadleaf.delivery.internal.JdbcQueueStore;
+import io.github.rejoinerbroadleaf.delivery.internal.RowUpdate;
+import io.github.rejoinerbroadleaf.vendor.rejoiner.DeliveryOutcome;
+import io.github.rejoinerbroadleaf.vendor.rejoiner.LeadSender;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * What happens to one claimed row, from claim to recorded outcome; {@link DeliveryWorker} only
+ * supplies the threads. The rules:
+ * <ul>
+ * <li>2xx: SENT.</li>
+ * <li>400: FAILED at once, Rejoiner's body kept in LAST_ERROR (the same payload would fail again).</li>
+ * <li>401/403 (CREDENTIALS) and 404/other 4xx (CONFIGURATION): wrong keys or site id affect every
+ * row of the site, so the site is paused for all nodes and the row goes back to QUEUED without
+ * counting an attempt; while paused, one row is sent as a probe every probe interval and the first
+ * delivered probe resumes the site. The max age does not apply to these rows: once the keys are
+ * fixed, the merchant wants every conversion that piled up.</li>
+ * <li>408/429/5xx/I-O (TRANSIENT): rescheduled with {@link RetryPolicy}; FAILED when the row is
+ * older than the max age.</li>
+ * </ul>
+ * The send runs outside any transaction; every write is one version-guarded statement, so a node
+ * that lost its claim (lease expired) cannot overwrite the outcome of the node that took it over.
+ */
+final class Deliverer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
+
+    private final JdbcQueueStore store;
+    private final DeliverySettings settings;
+    private final Clock clock;
+    private final DeliveryMetrics metrics;
+    private final LeadSenderProvider senders;
+    private final SubmissionCheck submissionCheck;
+    private final RetryPolicy retryPolicy;
+
+    /** This node's view of paused sites, refreshed every poll, so that a batch stops at the first 403. */
+    private final Set<String> pausedSites = Collections.newSetFromMap(new ConcurrentHashMap<String, Boolean>());
+    /** Sites whose provider returned no sender, and until when this node does not ask again. */
+    private final ConcurrentMap<String, Instant> disabledUntil = new ConcurrentHashMap<String, Instant>();
+
+    Deliverer(ConversionQueue queue, LeadSenderProvider senders, SubmissionCheck submissionCheck,
+            RetryPolicy retryPolicy) {
+        if (queue == null || senders == null || submissionCheck == null || retryPolicy == null) {
+            throw new IllegalArgumentException("queue, senders, submissionCheck and retryPolicy are required");
+        }
+        this.store = queue.store();
+        this.settings = queue.settings();
+        this.clock = queue.clock();
+        this.metrics = queue.metrics();
+        this.senders = senders;
+        this.submissionCheck = submissionCheck;
+        this.retryPolicy = retryPolicy;
+    }
+
+    /** Claims up to {@code max} rows: first one probe per paused site whose probe is due, then due rows. */
+    List<Claim> claim(int max) throws SQLException {
+        Instant now = clock.instant();
+        Instant lease = now.plus(settings.leaseDuration());
+        Map<String, Boolean> senderMemo = new HashMap<String, Boolean>();
+        Set<String> paused = new HashSet<String>();
+        List<Claim> claims = new ArrayList<Claim>();
+        for (SiteDeliveryState state : store.siteStates()) {
+            if (!state.paused()) {
+                continue;
+            }
+            paused.add(state.site());
+            boolean probeDue = state.probeAt() != null && !state.probeAt().isAfter(now);
+            if (probeDue && claims.size() < max && hasSender(state.site(), now, senderMemo)
+                    && store.takeProbe(state.site(), now, now.plus(settings.probeInterval()))) {
+                for (Claim c : store.claimDue(now, 1, state.site(), Collections.<String>emptySet(),
+                        site -> true, settings.nodeId(), lease)) {
+                    claims.add(c.asProbe());
+                    LOG.info("Probing paused Rejoiner site {} with order {}", state.site(), c.row().orderKey());
+                }
+            }
+        }
+        pausedSites.retainAll(paused);
+        pausedSites.addAll(paused);
+
+        Set<String> excluded = new HashSet<String>(paused);
+        for (Map.Entry<String, Instant> e : disabledUntil.entrySet()) {
+            if (e.getValue().isAfter(now)) {
+                excluded.add(e.getKey());
+            }
+        }
+        claims.addAll(store.claimDue(now, max - claims.size(), null, excluded,
+                site -> hasSender(site, now, senderMemo), settings.nodeId(), lease));
+        for (Claim c : claims) {
+            if (c.reclaimed()) {
+                metrics.reclaimedLeases.incrementAndGet();
+                LOG.info("Reclaimed Rejoiner {} for order {} of site {} after its lease expired (was claimed by"
+                        + " {}); it may reach Rejoiner twice", c.row().operation(), c.row().orderKey(), c.row().site(),
+                        c.row().claimedBy());
+            }
+        }
+        return claims;
+    }
+
+    /** Handles one claim to the end. Never throws: a row it could not update is reclaimed after its lease. */
+    void deliver(Claim claim) {
+        try {
+            deliverOrThrow(claim);
+        } catch (Exception e) {
+            LOG.warn("Could not record the Rejoiner delivery of order {} (row {}); it will be retried after its lease",
+                    claim.row().orderKey(), claim.id(), e);
+        }
+    }
+
+    /** Gives the row back untouched, e.g. when the worker stops before sending it. */
+    void release(Claim claim) {
+        try {
+            store.release(claim, clock.instant());
+        } catch (Exception e) {
+            LOG.warn("Could not release Rejoiner row {}; it is retried after its lease", claim.id(), e);
+        }
+    }
+
+    private void deliverOrThrow(Claim claim) throws SQLException {
+        QueuedConversion row = claim.row();
+        Instant now = clock.instant();
+        if (!claim.probe() && pausedSites.contains(row.site())) {
+            store.release(claim, now);
+            return;
+        }
+        LeadSender sender = lookUpSender(row.site());
+        if (sender == null) {
+            disable(row.site(), now);
+            store.release(claim, now);
+            return;
+        }
+        Instant confirmedAt = row.confirmedAt();
+        if (confirmedAt == null) {
+            if (!isSubmitted(row)) {
+                awaitSubmission(claim, now);
+                return;
+            }
+            confirmedAt = now;
+        }
+        if (!leaseCoversSend(claim, now)) {
+            metrics.lostLeases.incrementAndGet();
+            return;
+        }
+        record(claim, send(sender, row), confirmedAt);
+    }
+
+    private void record(Claim claim, DeliveryOutcome outcome, Instant confirmedAt) throws SQLException {
+        QueuedConversion row = claim.row();
+        Instant now = clock.instant();
+        int status = outcome.httpStatus();
+        switch (outcome.kind()) {
+            case DELIVERED:
+                if (finish(claim, RowUpdate.sent(now, status, confirmedAt), now)) {
+                    metrics.delivered.incrementAndGet();
+                }
+                if (claim.probe() && store.resumeSite(row.site(), now)) {
+                    pausedSites.remove(row.site());
+                    LOG.info("Rejoiner accepted a probe for site {}: deliveries resume", row.site());
+                }
+                return;
+            case REJECTED:
+                if (finish(claim, RowUpdate.failed(status, outcome.detail(), 1, confirmedAt), now)) {
+                    metrics.failed.incrementAndGet();
+                    LOG.warn("Rejoiner rejected {} for order {} of site {} (HTTP {}); kept as FAILED: {}",
+                            row.operation(), row.orderKey(), row.site(), status, brief(outcome.detail()));
+                }
+                return;
+            case CREDENTIALS:
+            case CONFIGURATION:
+                finish(claim, RowUpdate.requeue(now, 0, status, outcome.detail(), confirmedAt), now);
+                pause(row.site(), outcome, now);
+                return;
+            case TRANSIENT:
+            default:
+                retryLater(claim, outcome, confirmedAt, now);
+        }
+    }
+
+    private void retryLater(Claim claim, DeliveryOutcome outcome, Instant confirmedAt, Instant now)
+            throws SQLException {
+        QueuedConversion row = claim.row();
+        if (outcome.httpStatus() == 0) {
+            metrics.ioFailures.incrementAndGet();
+        }
+        int attempts = row.attempts() + 1;
+        Duration age = Duration.between(row.queuedAt(), now);
+        if (age.compareTo(settings.maxAge()) >= 0) {
+            String error = "gave up after " + attempts + " attempts in " + age + ": " + outcome.detail();
+            if (finish(claim, RowUpdate.failed(outcome.httpStatus(), error, 1, confirmedAt), now)) {
+                metrics.failed.incrementAndGet();
+                LOG.warn("Rejoiner {} for order {} of site {} FAILED: {}", row.operation(), row.orderKey(),
+                        row.site(), brief(error));
+            }
+            return;
+        }
+        Instant next = now.plus(retryPolicy.delay(attempts, outcome.retryAfter()));
+        if (finish(claim, RowUpdate.requeue(next, 1, outcome.httpStatus(), outcome.detail(), confirmedAt), now)) {
+            metrics.retried.incrementAndGet();
+            LOG.debug("Rejoiner {} for order {} failed ({}); retry {} at {}", row.operation(), row.orderKey(),
+                    outcome, attempts, next);
+        }
+    }
+
+    private void pause(String site, DeliveryOutcome outcome, Instant now) throws SQLException {
+        pausedSites.add(site);
+        SiteDeliveryState.Reason reason = outcome.kind() == DeliveryOutcome.Kind.CREDENTIALS
+                ? SiteDeliveryState.Reason.CREDENTIALS : SiteDeliveryState.Reason.CONFIGURATION;
+        Instant probeAt = now.plus(settings.probeInterval());
+        if (store.pauseSite(site, reason, outcome.httpStatus(), outcome.detail(), now, probeAt)) {
+            metrics.sitePauses.incrementAndGet();
+            LOG.warn("Rejoiner answered HTTP {} for site {} ({}): deliveries for this site are paused and stay"
+                    + " queued; a probe is sent every {} and the first one accepted resumes them. Check the"
+                    + " Rejoiner {} in the site's settings. {}", outcome.httpStatus(), site, reason,
+                    settings.probeInterval(), reason == SiteDeliveryState.Reason.CREDENTIALS ? "API key and secret"
+                    : "site id and API base URL", brief(outcome.detail()));
+        }
+    }
+
+    private void awaitSubmission(Claim claim, Instant now) throws SQLException {
+        QueuedConversion row = claim.row();
+        if (Duration.between(row.queuedAt(), now).compareTo(settings.submissionWindow()) >= 0) {
+            if (finish(claim, RowUpdate.discarded("order was not confirmed as submitted within "
+                    + settings.submissionWindow()), now)) {
+                metrics.discardedUnsubmitted.incrementAndGet();
+                LOG.info("Rejoiner {} for order {} of site {} discarded: the order was never submitted",
+                        row.operation(), row.orderKey(), row.site());
+            }
+            return;
+        }
+        Instant next = now.plus(settings.submissionRecheckInterval());
+        if (finish(claim, RowUpdate.requeue(next, 0, null, "waiting for the order to be submitted", null), now)) {
+            metrics.awaitingSubmission.incrementAndGet();
+        }
+    }
+
+    /** Makes sure the claim outlives one send, renewing it if the row waited long in this node's queue. */
+    private boolean leaseCoversSend(Claim claim, Instant now) throws SQLException {
+        if (claim.leaseUntil().minus(settings.sendTimeout()).isAfter(now)) {
+            return true;
+        }
+        return store.renewLease(claim, now, now.plus(settings.leaseDuration()));
+    }
+
+    private boolean finish(Claim claim, RowUpdate update, Instant now) throws SQLException {
+        if (store.finish(claim, update, now)) {
+            return true;
+        }
+        metrics.lostLeases.incrementAndGet();
+        LOG.info("Rejoiner row {} (order {}) changed while this node was sending it (lease expired or row"
+                + " discarded); its outcome was not recorded here", claim.id(), claim.row().orderKey());
+        return false;
+    }
+
+    private DeliveryOutcome send(LeadSender sender, QueuedConversion row) {
+        try {
+            DeliveryOutcome outcome = sender.send(row.operation(), row.payload());
+            return outcome != null ? outcome : DeliveryOutcome.ioFailure("sender returned no outcome");
+        } catch (RuntimeException e) {
+            // The contract says senders classify instead of throwing; a bug must not lose the row.
+            return DeliveryOutcome.ioFailure("sender failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    /** Keeps log lines readable; the full text (up to the column size) is in LAST_ERROR. */
+    private static String brief(String s) {
+        return s == null || s.length() <= 300 ? s : s.substring(0, 300) + "...";
+    }
+
+    private boolean isSubmitted(QueuedConversion row) {
+        try {
+            return submissionCheck.isSubmitted(row.site(), row.orderKey());
+        } catch (RuntimeException e) {
+            LOG.warn("Submission check for order {} of site {} failed; asking again later", row.orderKey(),
+                    row.site(), e);
+            return false;
+        }
+    }
+
+    private boolean hasSender(String site, Instant now, Map<String, Boolean> memo) {
+        Boolean known = memo.get(site);
+        if (known == null) {
+            known = lookUpSender(site) != null;
+            if (known) {
+                disabledUntil.remove(site);
+            } else {
+                disable(site, now);
+            }
+            memo.put(site, known);
+        }
+        return known;
+    }
+
+    private LeadSender lookUpSender(String site) {
+        try {
+            return senders.forSite(site);
+        } catch (RuntimeException e) {
+            LOG.warn("No Rejoiner sender for site {}: {}", site, e.toString());
+            return null;
+        }
+    }
+
+    private void disable(String site, Instant now) {
+        if (disabledUntil.put(site, now.plus(settings.disabledSiteRecheckInterval())) == null) {
+            LOG.info("Rejoiner REST delivery is off for site {}; its rows stay queued", site);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package io.github.rejoinerbroadleaf.delivery;
+
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * One isolated database per test: a fresh in-memory HSQLDB or H2 database, or a fresh schema in
+ * the PostgreSQL server named by {@code REJOINER_TEST_POSTGRES_URL}. Several pools can be opened on
+ * the same database to play several nodes.
+ */
+abstract class TestDatabase implements AutoCloseable {
+
+    static final String POSTGRES_ENV = "REJOINER_TEST_POSTGRES_URL";
+
+    private final List<TestPool> pools = new ArrayList<>();
+
+    /** A new connection pool on this test's database (a new "node"). */
+    final synchronized DataSource newPool() {
+        TestPool pool = createPool();
+        pools.add(pool);
+        return pool;
+    }
+
+    abstract String name();
+
+    protected abstract TestPool createPool();
+
+    protected abstract void dropDatabase() throws SQLException;
+
+    @Override
+    public synchronized void close() throws SQLException {
+        pools.forEach(TestPool::close);
+        dropDatabase();
+    }
+
+    static TestDatabase hsqldb() {
+        return new TestDatabase() {
+            private final String url = "jdbc:hsqldb:mem:rj" + UUID.randomUUID().toString().replace("-", "");
+
+            @Override
+            String name() {
+                return "HSQLDB";
+            }
+
+            @Override
+            protected TestPool createPool() {
+                return new TestPool(url, "SA", "");
+            }
+
+            @Override
+            protected void dropDatabase() throws SQLException {
+                try (Connection c = DriverManager.getConnection(url, "SA", ""); Statement s = c.createStatement()) {
+                    s.execute("SHUTDOWN");
+                }
+            }
+        };
+    }
+
+    static TestDatabase h2() {
+        return new TestDatabase() {
+            private final String url = "jdbc:h2:mem:rj" + UUID.randomUUID().toString().replace("-", "")
+                    + ";DB_CLOSE_DELAY=-1";
+
+            @Override
+            String name() {
+                return "H2";
+            }
+
+            @Override
+            protected TestPool createPool() {
+                return new TestPool(url, "sa", "");
+            }
+
+            @Override
+            protected void dropDatabase() throws SQLException {
+                try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
+                    s.execute("SHUTDOWN");
+                }
+            }
+        };
+    }
+
+    /**
+     * Skips the calling test when PostgreSQL is not configured, except on CI ({@code CI=true})
+     * where a missing server must fail the build rather than silently test less.
+     */
+    static String postgresUrlOrSkip() {
+        String url = System.getenv(POSTGRES_ENV);
+        if (url == null || url.trim().isEmpty()) {
+            String message = POSTGRES_ENV + " is not set (e.g. jdbc:postgresql://127.0.0.1:5432/rejoiner_test"
+                    + "?user=rejoiner&password=rejoiner), so the PostgreSQL queue tests cannot run";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                Assertions.fail(message + "; CI must provide a PostgreSQL server");
+            }
+            Assumptions.assumeTrue(false, message + "; skipped");
+        }
+        return url.trim();
+    }
+
+    static TestDatabase postgres() throws SQLException {
+        String baseUrl = postgresUrlOrSkip();
+        String schema = "rj_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
+        try (Connection c = DriverManager.getConnection(baseUrl); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + schema);
+        }
+        String url = baseUrl + (baseUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        return new TestDatabase() {
+            @Override
+            String name() {
+                return "PostgreSQL";
+            }
+
+            @Override
+            protected TestPool createPool() {
+                return new TestPool(url, null, null);
+            }
+
+            @Override
+            protected void dropDatabase() throws SQLException {
+                try (Connection c = DriverManager.getConnection(baseUrl); Statement s = c.createStatement()) {
+                    s.execute("DROP SCHEMA " + schema + " CASCADE");
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,112 @@
+package io.github.rejoinerbroadleaf.vendor.rejoiner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TrackingScriptTest {
+
+    private static final TrackingScript SCRIPT = TrackingScript.builder().siteId("53b53e65346e712ffe5756f2")
+            .domain(".example.com").build();
+
+    @Test
+    void rendersGuideSnippetThenCommands() {
+        String html = SCRIPT.render(List.of(TrackingCommand.startNewOrder()));
+        assertEquals("<script type=\"text/javascript\">\n"
+                + "var _rejoiner = _rejoiner || [];\n"
+                + "_rejoiner.push([\"setAccount\",\"53b53e65346e712ffe5756f2\"]);\n"
+                + "_rejoiner.push([\"setDomain\",\".example.com\"]);\n"
+                + "(function() {\n"
+                + "var s = document.createElement('script'); s.type = 'text/javascript';\n"
+                + "s.async = true;\n"
+                + "s.src = \"https://cdn.rejoiner.com/js/v4/rejoiner.lib.js\";\n"
+                + "var x = document.getElementsByTagName('script')[0];\n"
+                + "x.parentNode.insertBefore(s, x);\n"
+                + "})();\n"
+                + "_rejoiner.push([\"startNewOrder\"]);\n"
+                + "</script>", html);
+    }
+
+    @Test
+    void rejoiner2LoadsRj2Library() {
+        TrackingScript s = TrackingScript.builder().siteId("x").apiGeneration(ApiGeneration.REJOINER_2).build();
+        assertTrue(s.render(List.of()).contains("\"https://cdn.rejoiner.com/js/v4/rj2.lib.js\""));
+    }
+
+    @Test
+    void libraryUrlCanBeOverridden() {
+        TrackingScript s = TrackingScript.builder().siteId("x").libraryUrl("https://static.example.com/rj.js").build();
+        assertTrue(s.render(List.of()).contains("s.src = \"https://static.example.com/rj.js\";"));
+    }
+
+    @Test
+    void withoutDomainNoSetDomain() {
+        TrackingScript s = TrackingScript.builder().siteId("x").build();
+        assertFalse(s.render(List.of()).contains("setDomain"));
+    }
+
+    @Test
+    void nonceIsAnAttribute() {
+        assertTrue(SCRIPT.render(List.of(), "rAnd0m+/nonce==").startsWith("<script nonce=\"rAnd0m+/nonce==\" type="));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a\"b", "a b", "<x>", "", "n\u00f6nce"})
+    void invalidNonceIsLeftOut(String nonce) {
+        try (LogCapture log = LogCapture.start()) {
+            assertTrue(SCRIPT.render(List.of(), nonce).startsWith("<script type="));
+        }
+    }
+
+    @Test
+    void skippedAndNullCommandsAreLeftOut() {
+        try (LogCapture log = LogCapture.start()) {
+            String html = SCRIPT.render(Arrays.asList(TrackingCommand.removeCartItem(" "), null));
+            assertFalse(html.contains("removeCartItem"));
+        }
+    }
+
+    @Test
+    void angleBracketsAreEscapedInValues() {
+        String html = SCRIPT.render(List.of(TrackingCommand.removeCartItem("</script><!--")));
+        assertTrue(html.contains("\"\\u003C/script\\u003E\\u003C!--\""));
+    }
+
+    @Test
+    void lineSeparatorsAreEscaped() {
+        assertEquals("[[\"removeCartItem\",{\"product_id\":\"a\\u2028b\\u2029c\"}]]",
+                TrackingScript.commandsJson(List.of(TrackingCommand.removeCartItem("a\u2028b\u2029c"))));
+    }
+
+    @Test
+    void surrogatePairsAreEscaped() {
+        assertEquals("[[\"removeCartItem\",{\"product_id\":\"\\uD83D\\uDE00\"}]]",
+                TrackingScript.commandsJson(List.of(TrackingCommand.removeCartItem("\uD83D\uDE00"))));
+    }
+
+    @Test
+    void commandsJsonOfNothingIsEmptyArray() {
+        assertEquals("[]", TrackingScript.commandsJson(null));
+    }
+
+    @Test
+    void siteIdIsRequired() {
+        assertThrows(IllegalArgumentException.class, () -> TrackingScript.builder().build());
+    }
+
+    @Test
+    void relativeLibraryUrlIsRejected() {
+        try (LogCapture log = LogCapture.start()) {
+            assertThrows(IllegalArgumentException.class,
+                    () -> TrackingScript.builder().siteId("x").libraryUrl("/rj.js").build());
+        }
+    }
+}

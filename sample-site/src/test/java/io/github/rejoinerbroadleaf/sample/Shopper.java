@@ -1,0 +1,103 @@
+package io.github.rejoinerbroadleaf.sample;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A shopper with a cookie jar, talking plain HTTP to the store the way a browser without
+ * JavaScript would: GET pages, POST forms with the CSRF token the page carries.
+ */
+public final class Shopper {
+
+    private final String baseUrl;
+    private final HttpClient http;
+    private String csrfToken;
+
+    public Shopper(SampleStore store) {
+        this.baseUrl = "http://localhost:" + store.port();
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    /** GETs a page, following redirects, and remembers its CSRF token. */
+    public Page get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path)).GET().build());
+        while (isRedirect(response.statusCode())) {
+            response = send(HttpRequest.newBuilder(uri(location(response))).GET().build());
+        }
+        Page page = new Page(response);
+        Element token = page.document().selectFirst("input[name=csrfToken]");
+        if (token != null) {
+            csrfToken = token.val();
+        }
+        return page;
+    }
+
+    /** POSTs a form with the last CSRF token; returns the raw response (redirects not followed). */
+    public HttpResponse<String> post(String path, String... keyValues) throws IOException, InterruptedException {
+        Map<String, String> form = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            form.put(keyValues[i], keyValues[i + 1]);
+        }
+        if (csrfToken != null) {
+            form.put("csrfToken", csrfToken);
+        }
+        String body = form.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private URI uri(String pathOrUrl) {
+        return URI.create(pathOrUrl.startsWith("http") ? pathOrUrl : baseUrl + pathOrUrl);
+    }
+
+    static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303;
+    }
+
+    static String location(HttpResponse<?> response) {
+        return response.headers().firstValue("Location").orElseThrow();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** A fetched page: status and parsed HTML. */
+    public record Page(int status, String body, Document document) {
+        Page(HttpResponse<String> response) {
+            this(response.statusCode(), response.body(), Jsoup.parse(response.body()));
+        }
+
+        public String text(String cssQuery) {
+            Element element = document.selectFirst(cssQuery);
+            if (element == null) {
+                throw new AssertionError("No " + cssQuery + " on the page:\n" + body);
+            }
+            return element.text();
+        }
+    }
+}
