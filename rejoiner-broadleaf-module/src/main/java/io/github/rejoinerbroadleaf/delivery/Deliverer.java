@@ -30,11 +30,11 @@ import java.util.concurrent.ConcurrentMap;
  * <li>400: FAILED at once, Rejoiner's body kept in LAST_ERROR (the same payload would fail again).</li>
  * <li>401/403 (CREDENTIALS) and 404/other 4xx (CONFIGURATION): wrong keys or site id affect every
  * row of the site, so the site is paused for all nodes and the row goes back to QUEUED without
- * counting an attempt; while paused, one row is sent as a probe every probe interval and the first
- * delivered probe resumes the site. The max age does not apply to these rows: once the keys are
- * fixed, the merchant wants every conversion that piled up.</li>
- * <li>408/429/5xx/I-O (TRANSIENT): rescheduled with {@link RetryPolicy}; FAILED when the row is
- * older than the max age.</li>
+ * counting an attempt and with its max-age clock reset; while paused, one row is sent as a probe
+ * every probe interval and the first delivered probe resumes the site. Once the keys are fixed the
+ * merchant wants every conversion that piled up, however long the pause lasted.</li>
+ * <li>408/429/5xx/I-O (TRANSIENT): rescheduled with {@link RetryPolicy}; FAILED when transient
+ * failures have gone on for the max age ({@code RETRYING_SINCE}, cleared by any site-level answer).</li>
  * </ul>
  * The send runs outside any transaction; every write is one version-guarded statement, so a node
  * that lost its claim (lease expired) cannot overwrite the outcome of the node that took it over.
@@ -176,7 +176,7 @@ final class Deliverer {
                 }
                 return;
             case REJECTED:
-                if (finish(claim, RowUpdate.failed(status, outcome.detail(), 1, confirmedAt), now)) {
+                if (finish(claim, RowUpdate.failed(status, outcome.detail(), confirmedAt, row.retryingSince()), now)) {
                     metrics.failed.incrementAndGet();
                     LOG.warn("Rejoiner rejected {} for order {} of site {} (HTTP {}); kept as FAILED: {}",
                             row.operation(), row.orderKey(), row.site(), status, brief(outcome.detail()));
@@ -184,7 +184,7 @@ final class Deliverer {
                 return;
             case CREDENTIALS:
             case CONFIGURATION:
-                finish(claim, RowUpdate.requeue(now, 0, status, outcome.detail(), confirmedAt), now);
+                finish(claim, RowUpdate.defer(now, status, outcome.detail(), confirmedAt), now);
                 pause(row.site(), outcome, now);
                 return;
             case TRANSIENT:
@@ -200,10 +200,11 @@ final class Deliverer {
             metrics.ioFailures.incrementAndGet();
         }
         int attempts = row.attempts() + 1;
-        Duration age = Duration.between(row.queuedAt(), now);
+        Instant retryingSince = row.retryingSince() != null ? row.retryingSince() : now;
+        Duration age = Duration.between(retryingSince, now);
         if (age.compareTo(settings.maxAge()) >= 0) {
             String error = "gave up after " + attempts + " attempts in " + age + ": " + outcome.detail();
-            if (finish(claim, RowUpdate.failed(outcome.httpStatus(), error, 1, confirmedAt), now)) {
+            if (finish(claim, RowUpdate.failed(outcome.httpStatus(), error, confirmedAt, retryingSince), now)) {
                 metrics.failed.incrementAndGet();
                 LOG.warn("Rejoiner {} for order {} of site {} FAILED: {}", row.operation(), row.orderKey(),
                         row.site(), brief(error));
@@ -211,7 +212,8 @@ final class Deliverer {
             return;
         }
         Instant next = now.plus(retryPolicy.delay(attempts, outcome.retryAfter()));
-        if (finish(claim, RowUpdate.requeue(next, 1, outcome.httpStatus(), outcome.detail(), confirmedAt), now)) {
+        if (finish(claim, RowUpdate.retry(next, outcome.httpStatus(), outcome.detail(), confirmedAt, retryingSince),
+                now)) {
             metrics.retried.incrementAndGet();
             LOG.debug("Rejoiner {} for order {} failed ({}); retry {} at {}", row.operation(), row.orderKey(),
                     outcome, attempts, next);
@@ -245,7 +247,7 @@ final class Deliverer {
             return;
         }
         Instant next = now.plus(settings.submissionRecheckInterval());
-        if (finish(claim, RowUpdate.requeue(next, 0, null, "waiting for the order to be submitted", null), now)) {
+        if (finish(claim, RowUpdate.defer(next, null, "waiting for the order to be submitted", null), now)) {
             metrics.awaitingSubmission.incrementAndGet();
         }
     }

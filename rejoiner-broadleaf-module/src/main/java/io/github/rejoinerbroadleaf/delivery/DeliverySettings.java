@@ -98,9 +98,9 @@ public final class DeliverySettings {
     }
 
     /**
-     * A row that still fails transiently this long after it was queued becomes FAILED. Time spent
-     * while its site is paused (401/403/404) or while waiting for submission counts too, but those
-     * never fail a row on their own: only a transient failure past this age does. Default 3 days.
+     * A row whose transient failures (5xx, 429, timeouts) have gone on this long becomes FAILED.
+     * Counted from the first failure of the current run ({@code RETRYING_SINCE}); time spent while
+     * its site is paused (401/403/404) or while waiting for submission does not count. Default 3 days.
      */
     public Duration maxAge() {
         return maxAge;

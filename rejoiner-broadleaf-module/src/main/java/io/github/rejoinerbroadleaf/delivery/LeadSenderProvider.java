@@ -4,7 +4,9 @@ import io.github.rejoinerbroadleaf.vendor.rejoiner.LeadSender;
 
 /**
  * Gives the worker the sender for a site at the moment of sending. Looked up again for every
- * delivery because an admin can change keys or switch REST conversions off at runtime.
+ * delivery because an admin can change keys or switch REST conversions off at runtime. Also asked
+ * while rows are being claimed (inside a short transaction), so it must be cheap and thread-safe:
+ * read cached settings, don't call out.
  */
 public interface LeadSenderProvider {
 

@@ -23,6 +23,7 @@ public final class QueuedConversion {
     private final Instant updatedAt;
     private final Instant confirmedAt;
     private final Instant sentAt;
+    private final Instant retryingSince;
     private final Integer lastHttpStatus;
     private final String lastError;
 
@@ -43,6 +44,7 @@ public final class QueuedConversion {
         this.updatedAt = b.updatedAt;
         this.confirmedAt = b.confirmedAt;
         this.sentAt = b.sentAt;
+        this.retryingSince = b.retryingSince;
         this.lastHttpStatus = b.lastHttpStatus;
         this.lastError = b.lastError;
     }
@@ -55,7 +57,8 @@ public final class QueuedConversion {
         return new Builder().id(id).site(site).operation(operation).orderKey(orderKey).payload(payload)
                 .status(status).attempts(attempts).nextAttemptAt(nextAttemptAt).leaseUntil(leaseUntil)
                 .claimedBy(claimedBy).version(version).createdAt(createdAt).queuedAt(queuedAt)
-                .updatedAt(updatedAt).confirmedAt(confirmedAt).sentAt(sentAt).lastHttpStatus(lastHttpStatus)
+                .updatedAt(updatedAt).confirmedAt(confirmedAt).sentAt(sentAt).retryingSince(retryingSince)
+                .lastHttpStatus(lastHttpStatus)
                 .lastError(lastError);
     }
 
@@ -113,7 +116,7 @@ public final class QueuedConversion {
         return createdAt;
     }
 
-    /** When the row last entered the queue (enqueue or operator retry); the max age counts from here. */
+    /** When the row last entered the queue (enqueue or operator retry); "oldest pending age" counts from here. */
     public Instant queuedAt() {
         return queuedAt;
     }
@@ -129,6 +132,14 @@ public final class QueuedConversion {
 
     public Instant sentAt() {
         return sentAt;
+    }
+
+    /**
+     * Start of the current run of transient failures, or null. The max age counts from here, so
+     * time spent waiting for a paused site or for the order's submission never fails a row.
+     */
+    public Instant retryingSince() {
+        return retryingSince;
     }
 
     /** HTTP status of the last call, 0 when no response arrived, null before the first call. */
@@ -165,6 +176,7 @@ public final class QueuedConversion {
         private Instant updatedAt;
         private Instant confirmedAt;
         private Instant sentAt;
+        private Instant retryingSince;
         private Integer lastHttpStatus;
         private String lastError;
 
@@ -248,6 +260,11 @@ public final class QueuedConversion {
 
         public Builder sentAt(Instant v) {
             sentAt = v;
+            return this;
+        }
+
+        public Builder retryingSince(Instant v) {
+            retryingSince = v;
             return this;
         }
 

@@ -62,6 +62,7 @@ class HttpFaultInjectionTest {
                 return response;
             }
         });
+        server.setServerSocketFactory(new NoDelayServerSockets());
         server.start();
         http = new HttpTestSender(server.url("/api/1.0/site/abc/"), Duration.ofSeconds(10));
         db = TestDatabase.hsqldb();

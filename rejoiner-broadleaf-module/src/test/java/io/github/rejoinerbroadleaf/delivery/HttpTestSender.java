@@ -32,7 +32,6 @@ final class HttpTestSender implements LeadSender {
                 .retryOnConnectionFailure(false)
                 .connectTimeout(Duration.ofSeconds(2))
                 .readTimeout(readTimeout)
-                //.socketFactory(new NoDelaySocketFactory())
                 .build();
     }
 
@@ -70,46 +69,6 @@ final class HttpTestSender implements LeadSender {
             return header == null ? null : Duration.ofSeconds(Long.parseLong(header.trim()));
         } catch (NumberFormatException e) {
             return null;
-        }
-    }
-
-    /**
-     * Without TCP_NODELAY a small POST written in two segments waits for the server's delayed ACK
-     * (about 40 ms on Linux loopback) before its body leaves.
-     */
-    private static final class NoDelaySocketFactory extends javax.net.SocketFactory {
-        private final javax.net.SocketFactory delegate = javax.net.SocketFactory.getDefault();
-
-        private static java.net.Socket noDelay(java.net.Socket s) throws IOException {
-            s.setTcpNoDelay(true);
-            return s;
-        }
-
-        @Override
-        public java.net.Socket createSocket() throws IOException {
-            return noDelay(delegate.createSocket());
-        }
-
-        @Override
-        public java.net.Socket createSocket(String host, int port) throws IOException {
-            return noDelay(delegate.createSocket(host, port));
-        }
-
-        @Override
-        public java.net.Socket createSocket(String host, int port, java.net.InetAddress local, int localPort)
-                throws IOException {
-            return noDelay(delegate.createSocket(host, port, local, localPort));
-        }
-
-        @Override
-        public java.net.Socket createSocket(java.net.InetAddress host, int port) throws IOException {
-            return noDelay(delegate.createSocket(host, port));
-        }
-
-        @Override
-        public java.net.Socket createSocket(java.net.InetAddress address, int port, java.net.InetAddress local,
-                int localPort) throws IOException {
-            return noDelay(delegate.createSocket(address, port, local, localPort));
         }
     }
 

@@ -42,7 +42,7 @@ public final class JdbcQueueStore {
 
     private static final String COLUMNS = "ID, SITE, OPERATION, ORDER_KEY, PAYLOAD, STATUS, ATTEMPTS, "
             + "NEXT_ATTEMPT_AT, LEASE_UNTIL, CLAIMED_BY, VERSION, CREATED_AT, QUEUED_AT, UPDATED_AT, "
-            + "CONFIRMED_AT, SENT_AT, LAST_HTTP_STATUS, LAST_ERROR";
+            + "CONFIRMED_AT, SENT_AT, RETRYING_SINCE, LAST_HTTP_STATUS, LAST_ERROR";
 
     private static final String DUE = "((STATUS = 'QUEUED' AND NEXT_ATTEMPT_AT <= ?)"
             + " OR (STATUS = 'SENDING' AND LEASE_UNTIL <= ?))";
@@ -239,8 +239,8 @@ public final class JdbcQueueStore {
     public boolean finish(Claim claim, RowUpdate u, Instant now) throws SQLException {
         QueuedConversion row = claim.row();
         String sql = "UPDATE " + QUEUE_TABLE + " SET STATUS = ?, NEXT_ATTEMPT_AT = ?, ATTEMPTS = ATTEMPTS + ?,"
-                + " SENT_AT = ?, LAST_HTTP_STATUS = ?, LAST_ERROR = ?, CONFIRMED_AT = ?, LEASE_UNTIL = NULL,"
-                + " VERSION = ?, UPDATED_AT = ? WHERE ID = ? AND VERSION = ?";
+                + " SENT_AT = ?, LAST_HTTP_STATUS = ?, LAST_ERROR = ?, CONFIRMED_AT = ?, RETRYING_SINCE = ?,"
+                + " LEASE_UNTIL = NULL, VERSION = ?, UPDATED_AT = ? WHERE ID = ? AND VERSION = ?";
         try (Connection c = open(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, u.status.name());
             setTime(ps, 2, u.nextAttemptAt != null ? u.nextAttemptAt : row.nextAttemptAt());
@@ -249,10 +249,11 @@ public final class JdbcQueueStore {
             setInteger(ps, 5, u.httpStatus != null ? u.httpStatus : row.lastHttpStatus());
             ps.setString(6, truncate(u.error));
             setTime(ps, 7, u.confirmedAt != null ? u.confirmedAt : row.confirmedAt());
-            ps.setInt(8, claim.version() + 1);
-            setTime(ps, 9, now);
-            ps.setLong(10, claim.id());
-            ps.setInt(11, claim.version());
+            setTime(ps, 8, u.retryingSince);
+            ps.setInt(9, claim.version() + 1);
+            setTime(ps, 10, now);
+            ps.setLong(11, claim.id());
+            ps.setInt(12, claim.version());
             return ps.executeUpdate() == 1;
         }
     }
@@ -485,7 +486,7 @@ public final class JdbcQueueStore {
     /** FAILED or DISCARDED back to QUEUED, due now, with a fresh attempt count and max age. */
     public boolean retry(long id, Instant now) throws SQLException {
         String sql = "UPDATE " + QUEUE_TABLE + " SET STATUS = 'QUEUED', NEXT_ATTEMPT_AT = ?, QUEUED_AT = ?,"
-                + " ATTEMPTS = 0, LEASE_UNTIL = NULL, VERSION = VERSION + 1, UPDATED_AT = ?"
+                + " ATTEMPTS = 0, RETRYING_SINCE = NULL, LEASE_UNTIL = NULL, VERSION = VERSION + 1, UPDATED_AT = ?"
                 + " WHERE ID = ? AND STATUS IN ('FAILED', 'DISCARDED')";
         try (Connection c = open(); PreparedStatement ps = c.prepareStatement(sql)) {
             setTime(ps, 1, now);
@@ -659,8 +660,9 @@ public final class JdbcQueueStore {
                 .updatedAt(getTime(rs, 14))
                 .confirmedAt(getTime(rs, 15))
                 .sentAt(getTime(rs, 16))
-                .lastHttpStatus(getInteger(rs, 17))
-                .lastError(rs.getString(18))
+                .retryingSince(getTime(rs, 17))
+                .lastHttpStatus(getInteger(rs, 18))
+                .lastError(rs.getString(19))
                 .build();
     }
 }

@@ -4,7 +4,11 @@ import io.github.rejoinerbroadleaf.delivery.QueueStatus;
 
 import java.time.Instant;
 
-/** The result of handling one claim, written back in a single version-guarded UPDATE. */
+/**
+ * The result of handling one claim, written back in a single version-guarded UPDATE. Null
+ * {@code nextAttemptAt}, {@code httpStatus} and {@code confirmedAt} keep the row's value;
+ * {@code retryingSince} is written as given.
+ */
 public final class RowUpdate {
 
     final QueueStatus status;
@@ -14,9 +18,10 @@ public final class RowUpdate {
     final Integer httpStatus;
     final String error;
     final Instant confirmedAt;
+    final Instant retryingSince;
 
     private RowUpdate(QueueStatus status, Instant nextAttemptAt, int attemptsDelta, Instant sentAt,
-            Integer httpStatus, String error, Instant confirmedAt) {
+            Integer httpStatus, String error, Instant confirmedAt, Instant retryingSince) {
         this.status = status;
         this.nextAttemptAt = nextAttemptAt;
         this.attemptsDelta = attemptsDelta;
@@ -24,24 +29,31 @@ public final class RowUpdate {
         this.httpStatus = httpStatus;
         this.error = error;
         this.confirmedAt = confirmedAt;
+        this.retryingSince = retryingSince;
     }
 
     /** @param confirmedAt when the order was confirmed as submitted, null if not (yet) */
     public static RowUpdate sent(Instant now, int httpStatus, Instant confirmedAt) {
-        return new RowUpdate(QueueStatus.SENT, null, 1, now, httpStatus, null, confirmedAt);
+        return new RowUpdate(QueueStatus.SENT, null, 1, now, httpStatus, null, confirmedAt, null);
     }
 
-    public static RowUpdate failed(int httpStatus, String error, int attemptsDelta, Instant confirmedAt) {
-        return new RowUpdate(QueueStatus.FAILED, null, attemptsDelta, null, httpStatus, error, confirmedAt);
+    public static RowUpdate failed(int httpStatus, String error, Instant confirmedAt, Instant retryingSince) {
+        return new RowUpdate(QueueStatus.FAILED, null, 1, null, httpStatus, error, confirmedAt, retryingSince);
     }
 
-    public static RowUpdate requeue(Instant nextAttemptAt, int attemptsDelta, Integer httpStatus, String error,
-            Instant confirmedAt) {
-        return new RowUpdate(QueueStatus.QUEUED, nextAttemptAt, attemptsDelta, null, httpStatus, error,
-                confirmedAt);
+    /** A transient failure: another attempt at {@code nextAttemptAt}. */
+    public static RowUpdate retry(Instant nextAttemptAt, int httpStatus, String error, Instant confirmedAt,
+            Instant retryingSince) {
+        return new RowUpdate(QueueStatus.QUEUED, nextAttemptAt, 1, null, httpStatus, error, confirmedAt,
+                retryingSince);
+    }
+
+    /** Back in the queue without an attempt counted: site paused, order not yet submitted. */
+    public static RowUpdate defer(Instant nextAttemptAt, Integer httpStatus, String error, Instant confirmedAt) {
+        return new RowUpdate(QueueStatus.QUEUED, nextAttemptAt, 0, null, httpStatus, error, confirmedAt, null);
     }
 
     public static RowUpdate discarded(String error) {
-        return new RowUpdate(QueueStatus.DISCARDED, null, 0, null, null, error, null);
+        return new RowUpdate(QueueStatus.DISCARDED, null, 0, null, null, error, null, null);
     }
 }

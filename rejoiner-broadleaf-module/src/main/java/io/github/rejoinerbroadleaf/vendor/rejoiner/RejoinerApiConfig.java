@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 
 import io.github.rejoinerbroadleaf.vendor.rejoiner.internal.Text;
+import okhttp3.HttpUrl;
 
 /**
  * Settings of {@link RejoinerApiClient}. Immutable. {@link #toString()} never shows the secret,
@@ -216,6 +217,9 @@ public final class RejoinerApiConfig {
             String s = uri.toString();
             while (s.endsWith("/")) {
                 s = s.substring(0, s.length() - 1);
+            }
+            if (HttpUrl.parse(s) == null) {
+                throw new IllegalArgumentException("baseUrl is not usable by OkHttp: " + forMessage(url, secret));
             }
             return s;
         }

