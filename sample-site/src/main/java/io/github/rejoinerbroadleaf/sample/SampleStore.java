@@ -1,19 +1,28 @@
 package io.github.rejoinerbroadleaf.sample;
 
+import io.github.rejoinerbroadleaf.sandbox.RejoinerSandbox;
+import io.github.rejoinerbroadleaf.sandbox.SandboxServlet;
 import org.broadleafcommerce.common.web.extensibility.MergeContextLoaderListener;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandlerCollection;
 import org.eclipse.jetty.servlet.FilterHolder;
 import org.eclipse.jetty.servlet.ServletContextHandler;
 import org.eclipse.jetty.servlet.ServletHolder;
 import org.eclipse.jetty.util.resource.Resource;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.context.request.RequestContextListener;
+import org.springframework.web.context.support.WebApplicationContextUtils;
+import org.springframework.web.context.support.XmlWebApplicationContext;
 import org.springframework.web.filter.CharacterEncodingFilter;
 import org.springframework.web.filter.DelegatingFilterProxy;
 import org.springframework.web.servlet.DispatcherServlet;
 
 import javax.servlet.DispatcherType;
+import javax.servlet.ServletContextEvent;
+import javax.servlet.ServletContextListener;
 import java.util.EnumSet;
 
 /**
@@ -26,9 +35,15 @@ public final class SampleStore {
     /** Root-context patch files, merged over Broadleaf's own contexts in this order. */
     static final String PATCH_CONFIG_LOCATIONS = String.join("\n",
             "classpath:/bl-open-admin-contentClient-applicationContext.xml",
+            "classpath:/bl-open-admin-contentCreator-applicationContext.xml",
+            "classpath:/bl-admin-applicationContext.xml",
             "classpath:/bl-cms-contentClient-applicationContext.xml",
+            "classpath:/bl-cms-contentCreator-applicationContext.xml",
             "classpath*:bl-rejoiner-applicationContext.xml",
             "classpath:/sample-applicationContext.xml");
+
+    /** The store's own base URL, set at start; sandbox mode (sample-applicationContext.xml) reads it. */
+    static final String BASE_URL_PROPERTY = "sample.base.url";
 
     private final Server server;
 
@@ -56,12 +71,17 @@ public final class SampleStore {
         Server server = new Server(port);
         server.setStopAtShutdown(true);
         server.setStopTimeout(5000);
-        server.setHandler(storefrontContext());
+        server.setHandler(withSandbox(withAdmin(storefrontContext())));
         server.setErrorHandler(new PlainErrorPage());
+        ServerConnector connector = (ServerConnector) server.getConnectors()[0];
         try {
+            // Bind before Spring starts: sandbox mode's settings need the real port (0 picks one).
+            connector.open();
+            System.setProperty(BASE_URL_PROPERTY, "http://localhost:" + connector.getLocalPort());
             server.start();
         } catch (Exception e) {
             server.stop();
+            connector.close();
             throw e;
         }
         return new SampleStore(server);
@@ -88,10 +108,85 @@ public final class SampleStore {
 
         ServletHolder dispatcher = new ServletHolder("storefront", new DispatcherServlet());
         dispatcher.setInitParameter("contextConfigLocation",
-                "classpath:/applicationContext-servlet-cms-contentClient.xml\nclasspath:/sample-servlet.xml");
+                "classpath:/applicationContext-servlet-cms-contentClient.xml\nclasspath*:bl-rejoiner-servlet.xml\nclasspath:/sample-servlet.xml");
         dispatcher.setInitOrder(1);
         context.addServlet(dispatcher, "/");
         return context;
+    }
+
+    /** Admin DispatcherServlet files: Broadleaf's, the sample's, then the module's Rejoiner screens. */
+    static final String ADMIN_SERVLET_CONFIG_LOCATIONS = String.join("\n",
+            "classpath:/applicationContext-servlet-open-admin.xml",
+            "classpath:/applicationContext-servlet-cms-contentCreator.xml",
+            "classpath:/applicationContext-servlet-admin.xml",
+            "classpath:/sample-admin-servlet.xml",
+            "classpath:/bl-rejoiner-admin-servlet.xml");
+
+    /**
+     * The Broadleaf admin at /admin, next to the storefront: a second servlet context that shares the
+     * storefront's root Spring context (started first) and adds its own security context
+     * ({@code sample-admin-security.xml}) on top, so the two springSecurityFilterChains do not clash.
+     */
+    private static Handler withAdmin(ServletContextHandler storefront) {
+        ServletContextHandler admin = new ServletContextHandler(ServletContextHandler.SESSIONS);
+        admin.setContextPath("/admin");
+        admin.setErrorHandler(new PlainErrorPage());
+        admin.getSessionHandler().setSessionCookie("ADMINSESSIONID");
+        admin.addEventListener(new RequestContextListener());
+        admin.addEventListener(new HttpSessionEventPublisher());
+        admin.addEventListener(new ServletContextListener() {
+            private XmlWebApplicationContext security;
+
+            @Override
+            public void contextInitialized(ServletContextEvent event) {
+                security = new XmlWebApplicationContext();
+                security.setParent(WebApplicationContextUtils.getRequiredWebApplicationContext(storefront.getServletContext()));
+                security.setServletContext(event.getServletContext());
+                security.setConfigLocation("classpath:/sample-admin-security.xml");
+                security.refresh();
+                event.getServletContext().setAttribute(WebApplicationContext.ROOT_WEB_APPLICATION_CONTEXT_ATTRIBUTE, security);
+            }
+
+            @Override
+            public void contextDestroyed(ServletContextEvent event) {
+                if (security != null) {
+                    security.close();
+                }
+            }
+        });
+
+        FilterHolder encoding = new FilterHolder(new CharacterEncodingFilter());
+        encoding.setInitParameter("encoding", "UTF-8");
+        encoding.setInitParameter("forceEncoding", "true");
+        EnumSet<DispatcherType> requests = EnumSet.of(DispatcherType.REQUEST);
+        admin.addFilter(encoding, "/*", requests);
+        admin.addFilter(new FilterHolder(new DelegatingFilterProxy("openEntityManagerInViewFilter")), "/*", requests);
+        admin.addFilter(new FilterHolder(new DelegatingFilterProxy("springSecurityFilterChain")), "/*",
+                EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
+        admin.addFilter(new FilterHolder(new DelegatingFilterProxy("blAdminRequestFilter")), "/*", requests);
+
+        ServletHolder dispatcher = new ServletHolder("admin", new DispatcherServlet());
+        dispatcher.setInitParameter("contextConfigLocation", ADMIN_SERVLET_CONFIG_LOCATIONS);
+        dispatcher.setInitOrder(1);
+        admin.addServlet(dispatcher, "/");
+
+        ContextHandlerCollection contexts = new ContextHandlerCollection();
+        contexts.setHandlers(new Handler[] {storefront, admin});
+        return contexts;
+    }
+
+    /**
+     * The Rejoiner sandbox at /rejoiner-sandbox, in its own context so that none of Broadleaf's filters
+     * apply. The store uses it while no Rejoiner keys are configured (see docs/sandbox.md).
+     */
+    private static Handler withSandbox(Handler store) {
+        ServletContextHandler sandbox = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
+        sandbox.setContextPath(RejoinerSandbox.DEFAULT_PATH);
+        sandbox.setErrorHandler(new PlainErrorPage());
+        sandbox.addServlet(new ServletHolder("rejoiner-sandbox", new SandboxServlet(new RejoinerSandbox())), "/*");
+        ContextHandlerCollection contexts = new ContextHandlerCollection();
+        contexts.setHandlers(new Handler[] {store, sandbox});
+        return contexts;
     }
 
     public int port() {
@@ -100,6 +195,18 @@ public final class SampleStore {
 
     public String baseUrl() {
         return "http://localhost:" + port() + "/";
+    }
+
+    /** A bean of the storefront's root Spring context (Broadleaf's and the module's beans), e.g. for tests. */
+    public <T> T bean(String name, Class<T> type) {
+        for (Handler handler : server.getChildHandlersByClass(ServletContextHandler.class)) {
+            ServletContextHandler context = (ServletContextHandler) handler;
+            if ("/".equals(context.getContextPath())) {
+                return WebApplicationContextUtils.getRequiredWebApplicationContext(context.getServletContext())
+                        .getBean(name, type);
+            }
+        }
+        throw new IllegalStateException("no storefront context");
     }
 
     public void stop() throws Exception {

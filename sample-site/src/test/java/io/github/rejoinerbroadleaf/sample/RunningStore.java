@@ -29,6 +29,8 @@ public final class RunningStore implements BeforeAllCallback, ParameterResolver 
             return;
         }
         System.setProperty("sample.db.url", DB_URL);
+        // Deliver queued conversions quickly so tests need not wait for the 5 s default poll.
+        System.setProperty("rejoiner.delivery.pollIntervalMillis", "200");
         store = SampleStore.start(0);
         context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                 .put(RunningStore.class.getName(), (ExtensionContext.Store.CloseableResource) store::stop);

@@ -48,6 +48,11 @@ public final class Shopper {
         return page;
     }
 
+    /** GETs a page without following redirects or parsing it; returns the status (for timing). */
+    public int fetch(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
     /** POSTs a form with the last CSRF token; returns the raw response (redirects not followed). */
     public HttpResponse<String> post(String path, String... keyValues) throws IOException, InterruptedException {
         Map<String, String> form = new LinkedHashMap<>();
@@ -64,6 +69,31 @@ public final class Shopper {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build());
+    }
+
+    /**
+     * Adds one product to the cart and checks out as a guest with the test payment.
+     *
+     * @return the order number shown on the confirmation page
+     */
+    public String placeOrder(String email, String productPath, String productId, String quantity)
+            throws IOException, InterruptedException {
+        get(productPath);
+        expectRedirect(post("/cart/add", "productId", productId, "quantity", quantity));
+        get("/checkout");
+        expectRedirect(post("/checkout/savedetails", "emailAddress", email));
+        expectRedirect(post("/checkout/singleship", "address.firstName", "Test", "address.lastName", "Shopper",
+                "address.addressLine1", "1 Main St", "address.city", "Austin", "address.state", "TX",
+                "address.postalCode", "78701", "address.country", "US", "fulfillmentOptionId", "1"));
+        HttpResponse<String> placed = post("/checkout/test-payment/complete");
+        expectRedirect(placed);
+        return get(location(placed)).text("#order-number");
+    }
+
+    private static void expectRedirect(HttpResponse<String> response) {
+        if (!isRedirect(response.statusCode())) {
+            throw new AssertionError("expected a redirect, got " + response.statusCode() + ":\n" + response.body());
+        }
     }
 
     private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {

@@ -1,0 +1,104 @@
+package io.github.rejoinerbroadleaf.broadleaf.admin;
+
+import io.github.rejoinerbroadleaf.settings.RejoinerSettingsService;
+import io.github.rejoinerbroadleaf.settings.SettingsLayer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionCallback;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.Date;
+import java.util.Map;
+
+/** Default {@link RejoinerAdminSettingsService} over {@link RejoinerSettingsDao}. */
+public class RejoinerAdminSettingsServiceImpl implements RejoinerAdminSettingsService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RejoinerAdminSettingsServiceImpl.class);
+
+    private final RejoinerSettingsDao dao;
+    private final TransactionTemplate writable;
+    private final TransactionTemplate readOnly;
+    private final RejoinerSettingsService settingsService;
+    private final SettingsLayer adminLayer;
+    private final SettingsValidator validator = new SettingsValidator();
+    private ConnectionTester connectionTester = new ConnectionTester();
+    private String siteKey = RejoinerSettingsRecord.DEFAULT_SITE;
+
+    /**
+     * @param adminLayer the layer that reads the row, invalidated after each save (any layer may be
+     *                   given; only an {@link AdminSettingsLayer} has something to invalidate)
+     */
+    public RejoinerAdminSettingsServiceImpl(RejoinerSettingsDao dao, PlatformTransactionManager transactionManager,
+            RejoinerSettingsService settingsService, SettingsLayer adminLayer) {
+        this.dao = dao;
+        this.writable = new TransactionTemplate(transactionManager);
+        this.readOnly = new TransactionTemplate(transactionManager);
+        this.readOnly.setReadOnly(true);
+        this.settingsService = settingsService;
+        this.adminLayer = adminLayer;
+    }
+
+    public void setConnectionTester(ConnectionTester connectionTester) {
+        this.connectionTester = connectionTester;
+    }
+
+    public void setSiteKey(String siteKey) {
+        this.siteKey = siteKey;
+    }
+
+    @Override
+    public SettingsForm load() {
+        return SettingsRecords.toForm(readRecord());
+    }
+
+    private RejoinerSettingsRecord readRecord() {
+        return readOnly.execute(new TransactionCallback<RejoinerSettingsRecord>() {
+            @Override
+            public RejoinerSettingsRecord doInTransaction(TransactionStatus status) {
+                return dao.read(siteKey);
+            }
+        });
+    }
+
+    @Override
+    public Map<String, String> save(final SettingsForm form, final String user) {
+        RejoinerSettingsRecord current = readRecord();
+        Map<String, String> errors = validator.validate(form, current != null && current.hasApiSecret());
+        if (!errors.isEmpty()) {
+            return errors;
+        }
+        writable.execute(new TransactionCallback<Void>() {
+            @Override
+            public Void doInTransaction(TransactionStatus status) {
+                RejoinerSettingsRecord record = dao.read(siteKey);
+                if (record == null) {
+                    record = new RejoinerSettingsRecord();
+                    record.setSiteKey(siteKey);
+                }
+                SettingsRecords.apply(form, record);
+                record.setUpdatedAt(new Date());
+                record.setUpdatedBy(user);
+                dao.save(record);
+                return null;
+            }
+        });
+        if (adminLayer instanceof AdminSettingsLayer) {
+            ((AdminSettingsLayer) adminLayer).invalidate();
+        }
+        settingsService.invalidate();
+        LOG.info("Rejoiner settings of site '{}' saved by {}{}", siteKey, user,
+                SettingsValidator.trim(form.getNewApiSecret()) != null ? " (API secret replaced)"
+                        : form.isClearApiSecret() ? " (API secret cleared)" : "");
+        return errors;
+    }
+
+    @Override
+    public ConnectionTestResult testConnection(SettingsForm form) {
+        RejoinerSettingsRecord current = readRecord();
+        ConnectionTestResult result = connectionTester.test(form, current == null ? null : current.getApiSecret());
+        LOG.info("Rejoiner connection test: {} (HTTP {})", result.getVerdict(), result.getHttpStatus());
+        return result;
+    }
+}

@@ -1,0 +1,74 @@
+package io.github.rejoinerbroadleaf.broadleaf.tracking;
+
+import java.io.Serializable;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What the shopper's browser was last told about the cart and the customer: the cart (order) id,
+ * the product ids with their quantities, and the e-mail address last sent. Kept in the HTTP
+ * session (small, immutable, serializable for replicated sessions) and compared with the current
+ * cart when a page renders, which turns cart changes into Rejoiner's one-off calls
+ * ({@code removeCartItem}, {@code startNewOrder}, {@code clearCartData}) without depending on which
+ * controller or AJAX call changed the cart.
+ */
+public final class CartSnapshot implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Session attribute holding the snapshot. */
+    public static final String SESSION_ATTRIBUTE = CartSnapshot.class.getName();
+
+    private final Long cartId;
+    private final LinkedHashMap<String, Integer> quantities;
+    private final String customerKey;
+
+    public CartSnapshot(Long cartId, Map<String, Integer> quantities, String customerKey) {
+        this.cartId = cartId;
+        this.quantities = quantities == null ? new LinkedHashMap<String, Integer>()
+                : new LinkedHashMap<String, Integer>(quantities);
+        this.customerKey = customerKey;
+    }
+
+    /** The cart's order id, or null when the shopper had no cart. */
+    public Long cartId() {
+        return cartId;
+    }
+
+    /** Product id to quantity, in cart order. */
+    public Map<String, Integer> quantities() {
+        return Collections.unmodifiableMap(quantities);
+    }
+
+    /** The e-mail address (lower case) last sent with {@code setCustomerEmail}, or null. */
+    public String customerKey() {
+        return customerKey;
+    }
+
+    /** Same cart, same products and quantities (in the same order), same customer. */
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof CartSnapshot)) {
+            return false;
+        }
+        CartSnapshot other = (CartSnapshot) o;
+        return (cartId == null ? other.cartId == null : cartId.equals(other.cartId))
+                && new java.util.ArrayList<Map.Entry<String, Integer>>(quantities.entrySet())
+                        .equals(new java.util.ArrayList<Map.Entry<String, Integer>>(other.quantities.entrySet()))
+                && (customerKey == null ? other.customerKey == null : customerKey.equals(other.customerKey));
+    }
+
+    @Override
+    public int hashCode() {
+        return (cartId == null ? 0 : cartId.hashCode()) * 31 + quantities.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "CartSnapshot{cartId=" + cartId + ", products=" + quantities.keySet() + "}";
+    }
+}

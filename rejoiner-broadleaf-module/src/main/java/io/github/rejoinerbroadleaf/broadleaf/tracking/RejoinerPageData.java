@@ -1,0 +1,94 @@
+package io.github.rejoinerbroadleaf.broadleaf.tracking;
+
+import org.broadleafcommerce.core.catalog.domain.Product;
+import org.broadleafcommerce.core.order.domain.Order;
+
+import javax.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The Rejoiner facts of one storefront response, collected by the module's hooks before the view
+ * renders: the product shown (product page or quick view, from the model attribute {@code product})
+ * and the order confirmed (from the order confirmation extension handler). Lives in a request
+ * attribute, so it is never shared between shoppers; the template hook turns it into commands.
+ */
+public final class RejoinerPageData {
+
+    /** Request attribute holding the page data. */
+    public static final String REQUEST_ATTRIBUTE = RejoinerPageData.class.getName();
+
+    private final List<Product> products = new ArrayList<Product>(1);
+    private Order confirmedOrder;
+    private String renderedScript;
+    private String renderedAjax;
+    private boolean computed;
+
+    /** The request's page data, or null when no hook has recorded anything. */
+    public static RejoinerPageData find(HttpServletRequest request) {
+        Object o = request == null ? null : request.getAttribute(REQUEST_ATTRIBUTE);
+        return o instanceof RejoinerPageData ? (RejoinerPageData) o : null;
+    }
+
+    /** The request's page data, created on first use. */
+    public static RejoinerPageData of(HttpServletRequest request) {
+        RejoinerPageData data = find(request);
+        if (data == null) {
+            data = new RejoinerPageData();
+            request.setAttribute(REQUEST_ATTRIBUTE, data);
+        }
+        return data;
+    }
+
+    /** Records a product impression (each product once). */
+    public void addProduct(Product product) {
+        if (product == null) {
+            return;
+        }
+        for (Product p : products) {
+            if (p == product || (p.getId() != null && p.getId().equals(product.getId()))) {
+                return;
+            }
+        }
+        products.add(product);
+    }
+
+    public List<Product> products() {
+        return Collections.unmodifiableList(products);
+    }
+
+    public void setConfirmedOrder(Order order) {
+        this.confirmedOrder = order;
+    }
+
+    /** The order of the confirmation page being rendered, or null. */
+    public Order confirmedOrder() {
+        return confirmedOrder;
+    }
+
+    String renderedScript() {
+        return renderedScript;
+    }
+
+    void setRenderedScript(String script) {
+        this.renderedScript = script;
+    }
+
+    String renderedAjax() {
+        return renderedAjax;
+    }
+
+    void setRenderedAjax(String json) {
+        this.renderedAjax = json;
+    }
+
+    /** Whether this response's commands were already computed (the cart snapshot then moved on). */
+    boolean computed() {
+        return computed;
+    }
+
+    void markComputed() {
+        this.computed = true;
+    }
+}

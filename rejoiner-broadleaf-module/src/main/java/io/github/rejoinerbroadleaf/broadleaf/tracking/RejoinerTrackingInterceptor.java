@@ -1,0 +1,57 @@
+package io.github.rejoinerbroadleaf.broadleaf.tracking;
+
+import org.broadleafcommerce.common.web.BroadleafRequestContext;
+import org.broadleafcommerce.core.catalog.domain.Product;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.handler.HandlerInterceptorAdapter;
+import org.springframework.web.servlet.view.RedirectView;
+
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/**
+ * Spring MVC hook run after every storefront controller and before its view renders: records the
+ * product the page shows (model attribute {@code product}: Broadleaf's product controller and
+ * quick views) into the request's {@link RejoinerPageData}, and marks the response
+ * {@code private, no-store} when its Rejoiner script will carry shopper data. The module registers
+ * it for every dispatcher servlet through a {@code MappedInterceptor} bean in the root context.
+ */
+public class RejoinerTrackingInterceptor extends HandlerInterceptorAdapter {
+
+    /** Model attribute Broadleaf's product controller uses for the product. */
+    public static final String PRODUCT_ATTRIBUTE = "product";
+
+    private final StorefrontTracker tracker;
+
+    public RejoinerTrackingInterceptor(StorefrontTracker tracker) {
+        this.tracker = tracker;
+    }
+
+    @Override
+    public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+                           ModelAndView modelAndView) {
+        try {
+            if (modelAndView == null || isRedirect(modelAndView) || isAdmin()) {
+                return;
+            }
+            Object product = modelAndView.getModelMap().get(PRODUCT_ATTRIBUTE);
+            if (product instanceof Product) {
+                tracker.productShown(request, (Product) product);
+            }
+            tracker.beforeRender(request, response);
+        } catch (RuntimeException | LinkageError e) {
+            TrackingFailures.report("interceptor", e);
+        }
+    }
+
+    private static boolean isRedirect(ModelAndView mav) {
+        String name = mav.getViewName();
+        return (name != null && (name.startsWith("redirect:") || name.startsWith("forward:")))
+                || mav.getView() instanceof RedirectView;
+    }
+
+    private static boolean isAdmin() {
+        BroadleafRequestContext context = BroadleafRequestContext.getBroadleafRequestContext();
+        return context != null && Boolean.TRUE.equals(context.getAdmin());
+    }
+}

@@ -1,0 +1,496 @@
+package io.github.rejoinerbroadleaf.broadleaf.tracking;
+
+import io.github.rejoinerbroadleaf.broadleaf.mapping.OrderMapper;
+import io.github.rejoinerbroadleaf.broadleaf.web.StoreContext;
+import io.github.rejoinerbroadleaf.settings.RejoinerSettings;
+import io.github.rejoinerbroadleaf.settings.RejoinerSettingsService;
+import io.github.rejoinerbroadleaf.vendor.rejoiner.TrackingCommand;
+import io.github.rejoinerbroadleaf.vendor.rejoiner.TrackingScript;
+import io.github.rejoinerbroadleaf.vendor.rejoiner.UrlResolver;
+import org.broadleafcommerce.common.web.BroadleafRequestContext;
+import org.broadleafcommerce.core.catalog.domain.Product;
+import org.broadleafcommerce.core.order.domain.Order;
+import org.broadleafcommerce.core.order.service.OrderService;
+import org.broadleafcommerce.core.order.service.type.OrderStatus;
+import org.broadleafcommerce.core.web.order.CartState;
+import org.broadleafcommerce.core.web.order.security.CartStateRequestProcessor;
+import org.broadleafcommerce.profile.core.domain.Customer;
+import org.broadleafcommerce.profile.web.core.CustomerState;
+import org.springframework.util.AntPathMatcher;
+import org.springframework.web.util.UrlPathHelper;
+import org.springframework.web.util.WebUtils;
+
+import javax.servlet.http.Cookie;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import javax.servlet.http.HttpSession;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Decides which Rejoiner calls a storefront response needs and renders them. Bean
+ * {@code blRejoinerStorefrontTracker}; a singleton without shopper state: everything about a
+ * shopper comes from the request ({@link RejoinerPageData}), Broadleaf's request state
+ * ({@link CartState}, {@link CustomerState}) and the session ({@link CartSnapshot}).
+ *
+ * <p>Per page, in this order: {@code trackPageView false} on untracked paths (or {@code addPageView}
+ * for AJAX), {@code clearCartData} / {@code startNewOrder} / {@code removeCartItem} for cart changes
+ * since the last tracked response, {@code setCustomerEmail} + {@code setCustomerData} when the
+ * shopper's e-mail first becomes known (or changes), {@code setCartData} + one {@code setCartItem}
+ * per product while the cart has items (and right after a removal), {@code trackProductView} for the
+ * product shown, {@code sendConversion} once per order on its confirmation page.
+ *
+ * <p>Public methods never throw: failures are reported to {@link TrackingFailures} and render nothing.
+ */
+public class StorefrontTracker {
+
+    private static final UrlPathHelper PATHS = new UrlPathHelper();
+
+    private final RejoinerSettingsService settingsService;
+    private final OrderMapper mapper;
+    private final OrderService orderService;
+    private final PageConversionMarker conversionMarker;
+    private final AntPathMatcher pathMatcher = new AntPathMatcher();
+    private final AtomicReference<ScriptHolder> script = new AtomicReference<ScriptHolder>();
+    private final AtomicReference<ResolverHolder> resolver = new AtomicReference<ResolverHolder>();
+
+    public StorefrontTracker(RejoinerSettingsService settingsService, OrderMapper mapper, OrderService orderService,
+                             PageConversionMarker conversionMarker) {
+        this.settingsService = settingsService;
+        this.mapper = mapper;
+        this.orderService = orderService;
+        this.conversionMarker = conversionMarker;
+    }
+
+    public OrderMapper mapper() {
+        return mapper;
+    }
+
+    // ------------------------------------------------------------------ hooks (record facts)
+
+    /** Records a product impression for this response (product page, quick view). */
+    public void productShown(HttpServletRequest request, Product product) {
+        try {
+            if (request != null && product != null) {
+                RejoinerPageData.of(request).addProduct(product);
+            }
+        } catch (RuntimeException e) {
+            TrackingFailures.report("productShown", e);
+        }
+    }
+
+    /** Records that this response is the confirmation page of {@code order}. */
+    public void confirmationShown(HttpServletRequest request, Order order) {
+        try {
+            if (request != null && order != null) {
+                RejoinerPageData.of(request).setConfirmedOrder(order);
+            }
+        } catch (RuntimeException e) {
+            TrackingFailures.report("confirmationShown", e);
+        }
+    }
+
+    /**
+     * Called before the view renders: marks the response {@code private, no-store} when its
+     * Rejoiner script may carry shopper data (a cart, a known customer, a conversion). Cheap: no
+     * database access.
+     */
+    public void beforeRender(HttpServletRequest request, HttpServletResponse response) {
+        try {
+            if (request == null || response == null || response.isCommitted()) {
+                return;
+            }
+            RejoinerSettings settings = settingsService.current();
+            if (!settings.isTrackingActive() || !hasConsent(request, settings.consentCookie())) {
+                return;
+            }
+            if (mayCarryShopperData(request)) {
+                CacheHeaders.markPrivate(response);
+            }
+        } catch (RuntimeException e) {
+            TrackingFailures.report("beforeRender", e);
+        }
+    }
+
+    private boolean mayCarryShopperData(HttpServletRequest request) {
+        RejoinerPageData page = RejoinerPageData.find(request);
+        if (page != null && page.confirmedOrder() != null) {
+            return true;
+        }
+        Order cart = currentCart();
+        if (cart != null) {
+            return true;
+        }
+        Customer customer = currentCustomer();
+        if (customer != null && customer.isLoggedIn()) {
+            return true;
+        }
+        HttpSession session = request.getSession(false);
+        Object snapshot = session == null ? null : session.getAttribute(CartSnapshot.SESSION_ATTRIBUTE);
+        return snapshot instanceof CartSnapshot && ((CartSnapshot) snapshot).cartId() != null;
+    }
+
+    // ------------------------------------------------------------------ rendering
+
+    /**
+     * The inline script for a full page (base snippet + this response's calls), or "" when nothing
+     * is to be rendered (tracking off, no site id, no consent, or a failure). Idempotent within a
+     * request: a second call returns the same script.
+     */
+    public String trackingScript(HttpServletRequest request, HttpServletResponse response, String cspNonce) {
+        try {
+            if (request == null) {
+                return "";
+            }
+            RejoinerPageData page = RejoinerPageData.of(request);
+            if (page.renderedScript() != null) {
+                return page.renderedScript();
+            }
+            RejoinerSettings settings = settingsService.current();
+            TrackingScript renderer = renderer(settings);
+            if (renderer == null) {
+                return remember(page, "");
+            }
+            List<TrackingCommand> commands = commands(request, response, settings, false, null);
+            if (commands == null) {
+                return remember(page, "");
+            }
+            return remember(page, renderer.render(commands, cspNonce));
+        } catch (RuntimeException | LinkageError e) {
+            TrackingFailures.report("trackingScript", e);
+            return "";
+        }
+    }
+
+    private static String remember(RejoinerPageData page, String script) {
+        page.setRenderedScript(script);
+        return script;
+    }
+
+    /**
+     * The calls of an AJAX response as a JSON array of {@code [name, argument]} pairs (push each
+     * with {@code _rejoiner.push}): {@code addPageView} for {@code pageUrl} (null: the product shown,
+     * else the request URL), then the cart, customer and product calls the request caused. "[]"
+     * when nothing is to be sent.
+     */
+    public String ajaxCommandsJson(HttpServletRequest request, HttpServletResponse response, String pageUrl) {
+        try {
+            if (request == null) {
+                return "[]";
+            }
+            RejoinerPageData page = RejoinerPageData.of(request);
+            if (page.renderedAjax() != null) {
+                return page.renderedAjax();
+            }
+            RejoinerSettings settings = settingsService.current();
+            List<TrackingCommand> commands = renderer(settings) == null ? null
+                    : commands(request, response, settings, true, pageUrl);
+            String json = commands == null ? "[]" : TrackingScript.commandsJson(commands);
+            page.setRenderedAjax(json);
+            return json;
+        } catch (RuntimeException | LinkageError e) {
+            TrackingFailures.report("ajaxCommands", e);
+            return "[]";
+        }
+    }
+
+    /**
+     * This response's calls (without the base snippet), or null when nothing may be rendered.
+     * Moves the session's {@link CartSnapshot} on: one-off calls appear in one response only.
+     */
+    List<TrackingCommand> commands(HttpServletRequest request, HttpServletResponse response, RejoinerSettings settings,
+                                   boolean ajax, String pageUrl) {
+        if (!settings.isTrackingActive()) {
+            return null;
+        }
+        if (!hasConsent(request, settings.consentCookie())) {
+            forgetSnapshot(request);
+            return null;
+        }
+        RejoinerPageData page = RejoinerPageData.of(request);
+        if (page.computed()) {
+            // Script and AJAX list in one response: cart changes were already given to the first.
+            return Collections.<TrackingCommand>emptyList();
+        }
+        page.markComputed();
+
+        String baseUrl = settings.storeBaseUrl() != null ? settings.storeBaseUrl() : StoreContext.baseUrl(request);
+        UrlResolver urls = resolver(baseUrl);
+        List<TrackingCommand> out = new ArrayList<TrackingCommand>();
+
+        if (ajax) {
+            out.add(TrackingCommand.addPageView(pageUrl(request, page, pageUrl), urls));
+        } else if (isUntracked(request, settings.untrackedPagePatterns())) {
+            out.add(TrackingCommand.disablePageViewTracking());
+        }
+
+        final Order confirmed = page.confirmedOrder();
+        Order cart = currentCart();
+        Customer customer = currentCustomer();
+        Long cartId = cart == null ? null : cart.getId();
+        Map<String, Integer> quantities = OrderMapper.productQuantities(cart);
+        String email = OrderMapper.email(customer, cart);
+        if (email == null && confirmed != null && confirmed.getEmailAddress() != null
+                && !confirmed.getEmailAddress().trim().isEmpty()) {
+            email = confirmed.getEmailAddress().trim();
+        }
+        String customerKey = email == null ? null : email.toLowerCase(Locale.ROOT);
+
+        CartChanges changes = CartChanges.none();
+        boolean customerNews = false;
+        if (cartStateKnown(request)) {
+            String[] told = new String[1];
+            changes = advanceSnapshot(request, cartId, quantities, customerKey, confirmed, told);
+            customerNews = customerKey != null && !customerKey.equals(told[0]);
+        } else {
+            // Broadleaf's cart filter did not run (e.g. an error page for a static resource): nothing
+            // about the cart is known, so the snapshot stays as it is for the next real page.
+            cart = null;
+            email = null;
+        }
+
+        boolean shopperData = !changes.isEmpty();
+        if (changes.clearCart()) {
+            out.add(TrackingCommand.clearCartData());
+        }
+        if (changes.startNewOrder()) {
+            out.add(TrackingCommand.startNewOrder());
+        }
+        for (String productId : changes.removedProductIds()) {
+            out.add(TrackingCommand.removeCartItem(productId));
+        }
+        if (customerNews) {
+            shopperData = true;
+            out.add(TrackingCommand.setCustomerEmail(email));
+            Customer known = customer != null && customer.isLoggedIn() ? customer : null;
+            out.add(TrackingCommand.setCustomerData(mapper.customerData(known, locale(request))));
+        }
+        if (cart != null && (OrderMapper.totalQuantity(cart) > 0 || !changes.removedProductIds().isEmpty())) {
+            shopperData = true;
+            out.addAll(TrackingCommand.cart(mapper.cartData(cart, baseUrl), mapper.cartItems(cart, urls)));
+        }
+        for (Product product : page.products()) {
+            out.add(TrackingCommand.trackProductView(mapper.productView(product, urls)));
+        }
+        if (confirmed != null && isSubmittedOrder(confirmed)) {
+            boolean first;
+            try {
+                first = conversionMarker.claim(confirmed);
+            } catch (RuntimeException e) {
+                TrackingFailures.report("conversion marker", e);
+                first = false;
+            }
+            if (first) {
+                shopperData = true;
+                out.add(TrackingCommand.sendConversion(mapper.conversion(confirmed, settings, baseUrl)));
+            }
+        }
+        if (shopperData) {
+            CacheHeaders.markPrivate(response);
+        }
+        return out;
+    }
+
+    /**
+     * Compares the session's snapshot with the current cart and replaces it (under the session
+     * mutex, so two concurrent responses never both report the same change).
+     *
+     * @param told receives the e-mail key the browser was told before this response
+     */
+    private CartChanges advanceSnapshot(HttpServletRequest request, Long cartId, Map<String, Integer> quantities,
+                                        String customerKey, final Order confirmed, String[] told) {
+        HttpSession session = request.getSession(true);
+        synchronized (WebUtils.getSessionMutex(session)) {
+            Object o = session.getAttribute(CartSnapshot.SESSION_ATTRIBUTE);
+            CartSnapshot previous = o instanceof CartSnapshot ? (CartSnapshot) o : null;
+            CartChanges changes = CartChanges.between(previous, cartId, quantities, new CartChanges.SubmittedCheck() {
+                @Override
+                public boolean wasSubmitted(Long orderId) {
+                    return isSubmitted(orderId, confirmed);
+                }
+            });
+            told[0] = previous == null ? null : previous.customerKey();
+            CartSnapshot next = new CartSnapshot(cartId, quantities, customerKey != null ? customerKey : told[0]);
+            if (!next.equals(previous)) {
+                // Written only on change: replicated or persisted sessions are not dirtied by every page.
+                session.setAttribute(CartSnapshot.SESSION_ATTRIBUTE, next);
+            }
+            return changes;
+        }
+    }
+
+    private static String pageUrl(HttpServletRequest request, RejoinerPageData page, String explicit) {
+        if (explicit != null && !explicit.trim().isEmpty()) {
+            return orRoot(OrderMapper.contextRelative(explicit));
+        }
+        if (!page.products().isEmpty() && page.products().get(0).getUrl() != null) {
+            return orRoot(OrderMapper.contextRelative(page.products().get(0).getUrl()));
+        }
+        StringBuilder url = new StringBuilder(orRoot(OrderMapper.contextRelative(PATHS.getPathWithinApplication(request))));
+        if (request.getQueryString() != null) {
+            url.append('?').append(request.getQueryString());
+        }
+        return url.toString();
+    }
+
+    /** "" (the application's root) as a relative URL that still resolves to the base URL. */
+    private static String orRoot(String relative) {
+        return relative.isEmpty() ? "./" : relative;
+    }
+
+    /**
+     * Whether Broadleaf's cart state filter ran for this request: it always stores the cart (a
+     * NullOrder when there is none) in the request attribute that {@link CartState} reads.
+     */
+    static boolean cartStateKnown(HttpServletRequest request) {
+        return request.getAttribute(CartStateRequestProcessor.getCartRequestAttributeName()) != null;
+    }
+
+    /** The current cart, or null when the shopper has none (Broadleaf's NullOrder has no id). */
+    protected Order currentCart() {
+        Order cart = CartState.getCart();
+        return cart == null || cart.getId() == null ? null : cart;
+    }
+
+    /** The current customer (anonymous or registered), or null outside a storefront request. */
+    protected Customer currentCustomer() {
+        return CustomerState.getCustomer();
+    }
+
+    /** The shopper's locale: Broadleaf's for the request, else the request's. */
+    protected Locale locale(HttpServletRequest request) {
+        BroadleafRequestContext context = BroadleafRequestContext.getBroadleafRequestContext();
+        try {
+            Locale locale = context == null ? null : context.getJavaLocale();
+            if (locale != null) {
+                return locale;
+            }
+        } catch (RuntimeException noBroadleafLocale) {
+            // fall through to the request's locale
+        }
+        return request.getLocale();
+    }
+
+    private boolean isSubmitted(Long orderId, Order confirmed) {
+        if (confirmed != null && orderId.equals(confirmed.getId())) {
+            return true;
+        }
+        try {
+            Order order = orderService.findOrderById(orderId);
+            return order != null && isSubmittedOrder(order);
+        } catch (RuntimeException e) {
+            TrackingFailures.report("previous cart lookup", e);
+            return true; // unknown: better no clearCartData than stopping a converted order's campaigns
+        }
+    }
+
+    /** Submitted, or in a state after submission: not a cart, wishlist, quote or cancelled order. */
+    static boolean isSubmittedOrder(Order order) {
+        OrderStatus status = order.getStatus();
+        if (status == null) {
+            return false;
+        }
+        String type = status.getType();
+        return !(OrderStatus.IN_PROCESS.getType().equals(type) || OrderStatus.NAMED.getType().equals(type)
+                || OrderStatus.QUOTE.getType().equals(type) || OrderStatus.CANCELLED.getType().equals(type)
+                || OrderStatus.CSR_OWNED.getType().equals(type));
+    }
+
+    private boolean isUntracked(HttpServletRequest request, List<String> patterns) {
+        if (patterns == null || patterns.isEmpty()) {
+            return false;
+        }
+        String path = PATHS.getPathWithinApplication(request);
+        for (String pattern : patterns) {
+            if (pattern != null && pathMatcher.match(pattern.trim(), path)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Without a consent cookie setting, always; else the cookie must be present, non-empty, not "0"/"false". */
+    static boolean hasConsent(HttpServletRequest request, String cookieName) {
+        if (cookieName == null || cookieName.trim().isEmpty()) {
+            return true;
+        }
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return false;
+        }
+        for (Cookie c : cookies) {
+            if (cookieName.trim().equals(c.getName())) {
+                String v = c.getValue() == null ? "" : c.getValue().trim();
+                if (!v.isEmpty() && !"0".equals(v) && !"false".equalsIgnoreCase(v)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static void forgetSnapshot(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(CartSnapshot.SESSION_ATTRIBUTE) != null) {
+            session.removeAttribute(CartSnapshot.SESSION_ATTRIBUTE);
+        }
+    }
+
+    /** A resolver for the base URL, reused while the base URL stays the same (it nearly always does). */
+    private UrlResolver resolver(String baseUrl) {
+        ResolverHolder holder = resolver.get();
+        String key = baseUrl == null ? "" : baseUrl;
+        if (holder != null && holder.baseUrl.equals(key)) {
+            return holder.urls;
+        }
+        UrlResolver urls = OrderMapper.urls(baseUrl);
+        resolver.set(new ResolverHolder(key, urls));
+        return urls;
+    }
+
+    private static final class ResolverHolder {
+        final String baseUrl;
+        final UrlResolver urls;
+
+        ResolverHolder(String baseUrl, UrlResolver urls) {
+            this.baseUrl = baseUrl;
+            this.urls = urls;
+        }
+    }
+
+    /** The renderer for the current settings (cached while they do not change), or null when tracking is off. */
+    TrackingScript renderer(RejoinerSettings settings) {
+        if (!settings.isTrackingActive()) {
+            return null;
+        }
+        String key = settings.siteId() + '\n' + settings.domain() + '\n' + settings.jsUrl();
+        ScriptHolder holder = script.get();
+        if (holder != null && holder.key.equals(key)) {
+            return holder.script;
+        }
+        TrackingScript built;
+        try {
+            built = TrackingScript.builder().siteId(settings.siteId()).domain(settings.domain())
+                    .apiGeneration(settings.apiGeneration()).libraryUrl(settings.jsUrl()).build();
+        } catch (IllegalArgumentException e) {
+            TrackingFailures.report("tracking settings", e);
+            built = null;
+        }
+        script.set(new ScriptHolder(key, built));
+        return built;
+    }
+
+    private static final class ScriptHolder {
+        final String key;
+        final TrackingScript script;
+
+        ScriptHolder(String key, TrackingScript script) {
+            this.key = key;
+            this.script = script;
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package io.github.rejoinerbroadleaf.broadleaf.admin;
+
+import io.github.rejoinerbroadleaf.broadleaf.admin.ConnectionTestResult.Verdict;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ConnectionTesterTest {
+
+    private static final String SECRET = "test-secret-ABC123";
+    private final MockWebServer server = new MockWebServer();
+    private final ConnectionTester tester = new ConnectionTester(Duration.ofSeconds(2));
+
+    @BeforeEach
+    void start() throws IOException {
+        server.start();
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        server.shutdown();
+    }
+
+    private SettingsForm form(String generation) {
+        SettingsForm f = new SettingsForm();
+        f.setApiGeneration(generation);
+        f.setSiteId("site1");
+        f.setApiKey("key1");
+        f.setApiUrl(server.url("/").toString());
+        return f;
+    }
+
+    @Test
+    void rejoiner2PingOk() throws Exception {
+        server.enqueue(new MockResponse().setResponseCode(200).setBody("{}"));
+        ConnectionTestResult result = tester.test(form("REJOINER_2"), null);
+        assertEquals(Verdict.OK, result.getVerdict(), result.toString());
+        RecordedRequest request = server.takeRequest(1, TimeUnit.SECONDS);
+        assertEquals("/api/v1/site1/ping/", request.getPath());
+        assertTrue(result.getMessage().startsWith("Connection OK"));
+    }
+
+    @Test
+    void rejoiner1UsesTheStoredSecretWhenNoneIsTyped() throws Exception {
+        server.enqueue(new MockResponse().setResponseCode(200));
+        ConnectionTestResult result = tester.test(form("REJOINER_1"), SECRET);
+        assertEquals(Verdict.OK, result.getVerdict(), result.toString());
+        RecordedRequest request = server.takeRequest(1, TimeUnit.SECONDS);
+        assertEquals("/api/1.0/site/site1/", request.getPath());
+        assertNotNull(request.getHeader("Authorization"));
+        assertFalse(request.getHeader("Authorization").contains(SECRET));
+        assertFalse(result.getMessage().contains(SECRET));
+    }
+
+    @Test
+    void forbiddenMeansBadCredentials() {
+        server.enqueue(new MockResponse().setResponseCode(403));
+        SettingsForm f = form("REJOINER_1");
+        f.setNewApiSecret(SECRET);
+        ConnectionTestResult result = tester.test(f, null);
+        assertEquals(Verdict.BAD_CREDENTIALS, result.getVerdict());
+        assertEquals(403, result.getHttpStatus());
+        assertTrue(result.getMessage().startsWith("Bad credentials"));
+        assertFalse(result.getMessage().contains(SECRET));
+    }
+
+    @Test
+    void serverErrorsAndNotFoundAreUnexpectedAnswers() {
+        server.enqueue(new MockResponse().setResponseCode(503));
+        assertEquals(Verdict.UNEXPECTED_ANSWER, tester.test(form("REJOINER_2"), null).getVerdict());
+        server.enqueue(new MockResponse().setResponseCode(404));
+        ConnectionTestResult notFound = tester.test(form("REJOINER_2"), null);
+        assertEquals(Verdict.UNEXPECTED_ANSWER, notFound.getVerdict());
+        assertTrue(notFound.getMessage().contains("check the site id"));
+    }
+
+    @Test
+    void aClosedPortIsUnreachable() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        SettingsForm f = form("REJOINER_2");
+        f.setApiUrl("http://127.0.0.1:" + port);
+        ConnectionTestResult result = tester.test(f, null);
+        assertEquals(Verdict.UNREACHABLE, result.getVerdict(), result.toString());
+        assertEquals(0, result.getHttpStatus());
+        assertTrue(result.getMessage().startsWith("Unreachable"));
+    }
+
+    @Test
+    void missingValuesAreReportedWithoutCalling() {
+        SettingsForm f = form("REJOINER_1");
+        ConnectionTestResult result = tester.test(f, null);
+        assertEquals(Verdict.INCOMPLETE, result.getVerdict());
+        assertTrue(result.getMessage().contains("apiSecret is required"), result.getMessage());
+        f.setNewApiSecret(SECRET);
+        f.setClearApiSecret(true);
+        assertEquals(0, server.getRequestCount());
+    }
+
+    @Test
+    void clearingTheSecretIgnoresTheStoredOne() {
+        SettingsForm f = form("REJOINER_1");
+        f.setClearApiSecret(true);
+        assertEquals(Verdict.INCOMPLETE, tester.test(f, SECRET).getVerdict());
+    }
+}

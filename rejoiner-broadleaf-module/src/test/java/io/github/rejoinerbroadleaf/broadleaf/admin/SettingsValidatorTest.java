@@ -1,0 +1,183 @@
+package io.github.rejoinerbroadleaf.broadleaf.admin;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SettingsValidatorTest {
+
+    private final SettingsValidator validator = new SettingsValidator();
+
+    private static SettingsForm complete() {
+        SettingsForm f = new SettingsForm();
+        f.setApiGeneration("REJOINER_1");
+        f.setSiteId("site_1-A");
+        f.setDomain(".example.com");
+        f.setApiKey("key123");
+        f.setNewApiSecret("secret-value");
+        f.setApiUrl("https://app.rejoiner.com");
+        f.setJsUrl("https://cdn.rejoiner.com/js/v4/rejoiner.lib.js?v=2");
+        f.setCampaignType("abandonment, conversion");
+        f.setCampaignIds("abc,def-1, g_2");
+        f.setUntrackedPagePatterns("/account/**\n/checkout/*.htm");
+        f.setConsentCookie("cookie_consent");
+        f.setRestoreLinkDays("30");
+        return f;
+    }
+
+    @Test
+    void aCompleteFormIsValid() {
+        assertEquals(Map.of(), validator.validate(complete(), false));
+    }
+
+    @Test
+    void everythingOffNeedsNothing() {
+        SettingsForm f = new SettingsForm();
+        f.setTrackingEnabled(false);
+        f.setConversionsEnabled(false);
+        assertEquals(Map.of(), validator.validate(f, false));
+    }
+
+    @Test
+    void trackingNeedsASiteId() {
+        SettingsForm f = new SettingsForm();
+        f.setConversionsEnabled(false);
+        Map<String, String> errors = validator.validate(f, false);
+        assertEquals(Map.of("siteId", "A site id is required while JavaScript tracking or REST conversions are on."), errors);
+    }
+
+    @Test
+    void conversionsNeedSiteIdKeyAndForRejoiner1ASecret() {
+        SettingsForm f = new SettingsForm();
+        f.setTrackingEnabled(false);
+        Map<String, String> errors = validator.validate(f, false);
+        assertEquals(3, errors.size(), errors.toString());
+        assertTrue(errors.containsKey("siteId"));
+        assertTrue(errors.containsKey("apiKey"));
+        assertTrue(errors.get("newApiSecret").contains("required for Rejoiner 1"));
+    }
+
+    @Test
+    void rejoiner2NeedsNoSecret() {
+        SettingsForm f = complete();
+        f.setApiGeneration("REJOINER_2");
+        f.setNewApiSecret("");
+        assertEquals(Map.of(), validator.validate(f, false));
+    }
+
+    @Test
+    void aStoredSecretCountsUnlessCleared() {
+        SettingsForm f = complete();
+        f.setNewApiSecret("  ");
+        assertEquals(Map.of(), validator.validate(f, true));
+        f.setClearApiSecret(true);
+        assertTrue(validator.validate(f, true).containsKey("newApiSecret"));
+        f.setConversionsEnabled(false);
+        assertFalse(validator.validate(f, true).containsKey("newApiSecret"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"site id", "site/1", "sïte", "a:b"})
+    void siteIdsAreLettersDigitsDashUnderscore(String siteId) {
+        SettingsForm f = complete();
+        f.setSiteId(siteId);
+        assertTrue(validator.validate(f, false).get("siteId").contains("letters, digits"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"example.com", ".example.com", "shop.example.co.uk", "localhost", "a-b.example"})
+    void hostNamesAreAccepted(String domain) {
+        SettingsForm f = complete();
+        f.setDomain(domain);
+        assertFalse(validator.validate(f, false).containsKey("domain"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://example.com", "example.com/", "..example.com", "-a.com", "exa mple.com", "example.com.", "a_b.com"})
+    void nonHostNamesAreRejected(String domain) {
+        SettingsForm f = complete();
+        f.setDomain(domain);
+        assertTrue(validator.validate(f, false).get("domain").contains("host name"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ftp://app.rejoiner.com", "app.rejoiner.com", "/api", "https://", "https://app.rejoiner.com/?x=1",
+            "javascript:alert(1)", "https://user:pw@app.rejoiner.com"})
+    void apiUrlsMustBeAbsoluteHttp(String url) {
+        SettingsForm f = complete();
+        f.setApiUrl(url);
+        assertTrue(validator.validate(f, false).get("apiUrl").contains("absolute http"));
+    }
+
+    @Test
+    void theJsUrlMayCarryAQuery() {
+        SettingsForm f = complete();
+        f.setJsUrl("http://127.0.0.1:8080/rejoiner.js?v=1");
+        assertFalse(validator.validate(f, false).containsKey("jsUrl"));
+        f.setJsUrl("//cdn.example.com/x.js");
+        assertTrue(validator.validate(f, false).containsKey("jsUrl"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a,,b", "a b", "a;b", ",", "ok,<script>"})
+    void campaignIdsAreCommaSeparatedTokens(String ids) {
+        SettingsForm f = complete();
+        f.setCampaignIds(ids);
+        assertTrue(validator.validate(f, false).get("campaignIds").contains("comma-separated"));
+    }
+
+    @Test
+    void campaignTypeIsAbandonmentOrConversion() {
+        SettingsForm f = complete();
+        f.setCampaignType("abandonment,purchase");
+        assertTrue(validator.validate(f, false).containsKey("campaignType"));
+        f.setCampaignType("CONVERSION");
+        assertFalse(validator.validate(f, false).containsKey("campaignType"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"account/**", "/account /x", "/a\"b", "*.html", "/a<b"})
+    void patternsAreAntPathsStartingWithSlash(String patterns) {
+        SettingsForm f = complete();
+        f.setUntrackedPagePatterns(patterns);
+        assertTrue(validator.validate(f, false).get("untrackedPagePatterns").contains("starting with '/'"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-1", "366", "thirty", "1.5"})
+    void restoreLinkDaysAreOneToAYear(String days) {
+        SettingsForm f = complete();
+        f.setRestoreLinkDays(days);
+        assertTrue(validator.validate(f, false).get("restoreLinkDays").contains("1 to 365"));
+    }
+
+    @Test
+    void consentCookieMustBeACookieName() {
+        SettingsForm f = complete();
+        f.setConsentCookie("my cookie");
+        assertTrue(validator.validate(f, false).containsKey("consentCookie"));
+    }
+
+    @Test
+    void anUnknownGenerationIsAnError() {
+        SettingsForm f = complete();
+        f.setApiGeneration("REJOINER_3");
+        assertTrue(validator.validate(f, false).containsKey("apiGeneration"));
+    }
+
+    @Test
+    void noMessageRepeatsTheSecret() {
+        SettingsForm f = complete();
+        f.setNewApiSecret("bad\u0001secret-XYZ");
+        f.setApiUrl("https://bad\u0001secret-XYZ");
+        for (String message : validator.validate(f, false).values()) {
+            assertFalse(message.contains("secret-XYZ"), message);
+        }
+    }
+}

@@ -1,0 +1,275 @@
+package io.github.rejoinerbroadleaf.broadleaf.tracking;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.rejoinerbroadleaf.broadleaf.mapping.DefaultReturnUrls;
+import io.github.rejoinerbroadleaf.broadleaf.mapping.OrderMapper;
+import io.github.rejoinerbroadleaf.settings.RejoinerSettings;
+import io.github.rejoinerbroadleaf.settings.RejoinerSettingsService;
+import io.github.rejoinerbroadleaf.settings.SettingKey;
+import io.github.rejoinerbroadleaf.settings.SettingsResolver;
+import io.github.rejoinerbroadleaf.settings.StandardLayers;
+import org.broadleafcommerce.core.catalog.domain.Product;
+import org.broadleafcommerce.core.order.domain.Order;
+import org.broadleafcommerce.core.order.service.OrderService;
+import org.broadleafcommerce.core.order.service.type.OrderStatus;
+import org.broadleafcommerce.core.web.order.security.CartStateRequestProcessor;
+import org.broadleafcommerce.profile.core.domain.Customer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.ui.ModelMap;
+import org.springframework.web.servlet.ModelAndView;
+
+import javax.servlet.http.Cookie;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import javax.servlet.http.HttpSession;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import static io.github.rejoinerbroadleaf.broadleaf.mapping.BroadleafMocks.category;
+import static io.github.rejoinerbroadleaf.broadleaf.mapping.BroadleafMocks.line;
+import static io.github.rejoinerbroadleaf.broadleaf.mapping.BroadleafMocks.order;
+import static io.github.rejoinerbroadleaf.broadleaf.mapping.BroadleafMocks.product;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+/** The tracker on fake requests: AJAX lists, consent, untracked pages, caching, conversion once, failures. */
+class StorefrontTrackerTest {
+
+    private final Product sauce = product(6, "Sauce", "12.34", "/hot-sauces/sauce", "/img/sauce.svg", category("Hot Sauces"));
+    private final Product tee = product(7, "Tee", "18.00", "/merchandise/tee", null, category("Merchandise"));
+    private final Map<SettingKey, String> settingValues = new EnumMap<>(SettingKey.class);
+    private final Map<String, Object> sessionAttributes = new HashMap<>();
+    private final OrderService orderService = mock(OrderService.class);
+    private final PageConversionMarker marker = mock(PageConversionMarker.class);
+    private Order cart;
+    private Customer customer;
+    private StorefrontTracker tracker;
+
+    @BeforeEach
+    void setUp() {
+        settingValues.put(SettingKey.SITE_ID, "site-1");
+        settingValues.put(SettingKey.DOMAIN, ".shop.test");
+        RejoinerSettingsService settings = mock(RejoinerSettingsService.class);
+        when(settings.current()).thenAnswer(i -> resolve());
+        tracker = new StorefrontTracker(settings, new OrderMapper(new DefaultReturnUrls()), orderService, marker) {
+            @Override
+            protected Order currentCart() {
+                return cart;
+            }
+
+            @Override
+            protected Customer currentCustomer() {
+                return customer;
+            }
+
+            @Override
+            protected Locale locale(HttpServletRequest request) {
+                return Locale.US;
+            }
+        };
+    }
+
+    private RejoinerSettings resolve() {
+        return new SettingsResolver(StandardLayers.fixed("test", settingValues)).resolve();
+    }
+
+    @Test
+    void anAjaxCartUpdateCarriesAddPageViewTheRemovalAndTheFreshCart() throws Exception {
+        cart = order(50, "36.00", "0", line(1, tee, 2, "18.00", "SIZE", "M"));
+        sessionAttributes.put(CartSnapshot.SESSION_ATTRIBUTE, new CartSnapshot(50L, Map.of("6", 1, "7", 2), null));
+        HttpServletRequest request = request("/cart/remove");
+        Map<String, String> headers = new HashMap<>();
+        HttpServletResponse response = response(headers);
+
+        JsonNode calls = json(tracker.ajaxCommandsJson(request, response, null));
+
+        assertEquals(List.of("addPageView", "removeCartItem", "setCartData", "setCartItem"), names(calls));
+        assertEquals("http://shop.test/cart/remove", calls.get(0).get(1).get("url").asText());
+        assertEquals("6", calls.get(1).get(1).get("product_id").asText());
+        assertEquals(3600, calls.get(2).get(1).get("cart_value").asLong());
+        assertEquals("http://shop.test/cart", calls.get(2).get(1).get("return_url").asText());
+        assertEquals("M", calls.get(3).get(1).get("SIZE").asText());
+        assertTrue(CacheHeaders.isPrivateNoStore(headers.get("Cache-Control")), headers.toString());
+
+        // The next response no longer reports the removal.
+        JsonNode next = json(tracker.ajaxCommandsJson(request("/cart"), response(new HashMap<>()), "/cart"));
+        assertEquals(List.of("addPageView", "setCartData", "setCartItem"), names(next));
+    }
+
+    @Test
+    void aQuickViewReportsTheProductAndUsesItsUrlForAddPageView() throws Exception {
+        HttpServletRequest request = request("/quickview/6");
+        tracker.productShown(request, sauce);
+
+        JsonNode calls = json(tracker.ajaxCommandsJson(request, response(new HashMap<>()), null));
+
+        assertEquals(List.of("addPageView", "trackProductView"), names(calls));
+        assertEquals("http://shop.test/hot-sauces/sauce", calls.get(0).get(1).get("url").asText());
+        assertEquals(1234, calls.get(1).get(1).get("price").asLong());
+    }
+
+    @Test
+    void theInterceptorRecordsTheModelsProductAndMarksShopperPagesPrivate() {
+        RejoinerTrackingInterceptor interceptor = new RejoinerTrackingInterceptor(tracker);
+        HttpServletRequest request = request("/hot-sauces/sauce");
+        Map<String, String> headers = new HashMap<>();
+        headers.put("Cache-Control", "no-cache");
+        ModelAndView mav = new ModelAndView("catalog/product", new ModelMap("product", sauce));
+
+        interceptor.postHandle(request, response(headers), null, mav);
+        assertEquals("no-cache", headers.get("Cache-Control"), "no cart, no customer: nothing private");
+        assertEquals(List.of(sauce), RejoinerPageData.find(request).products());
+
+        cart = order(50, "12.34", "0", line(1, sauce, 1, "12.34"));
+        interceptor.postHandle(request, response(headers), null, mav);
+        assertEquals("private, no-store, no-cache", headers.get("Cache-Control"));
+
+        HttpServletRequest redirected = request("/cart/add");
+        interceptor.postHandle(redirected, response(new HashMap<>()), null, new ModelAndView("redirect:/cart"));
+        assertNull(RejoinerPageData.find(redirected));
+    }
+
+    @Test
+    void withAConsentCookieConfiguredNothingRendersUntilTheShopperHasIt() {
+        settingValues.put(SettingKey.CONSENT_COOKIE, "rj_consent");
+        assertEquals("", tracker.trackingScript(request("/"), response(new HashMap<>()), null));
+        assertEquals("", tracker.trackingScript(request("/", new Cookie("rj_consent", "false")), response(new HashMap<>()), null));
+        assertEquals("", tracker.trackingScript(request("/", new Cookie("rj_consent", "0")), response(new HashMap<>()), null));
+        assertEquals("[]", tracker.ajaxCommandsJson(request("/"), response(new HashMap<>()), null));
+        String script = tracker.trackingScript(request("/", new Cookie("rj_consent", "yes")), response(new HashMap<>()), null);
+        assertTrue(script.contains("[\"setAccount\",\"site-1\"]"), script);
+    }
+
+    @Test
+    void untrackedPathsSendTrackPageViewFalse() {
+        String script = tracker.trackingScript(request("/account/orders"), response(new HashMap<>()), "bm9uY2U=");
+        assertTrue(script.startsWith("<script nonce=\"bm9uY2U=\""), script);
+        assertTrue(script.contains("_rejoiner.push([\"trackPageView\",false]);"), script);
+        assertTrue(!tracker.trackingScript(request("/"), response(new HashMap<>()), null).contains("trackPageView"));
+    }
+
+    @Test
+    void trackingOffOrNoSiteIdRendersNothing() {
+        settingValues.put(SettingKey.TRACKING_ENABLED, "false");
+        assertEquals("", tracker.trackingScript(request("/"), response(new HashMap<>()), null));
+        settingValues.remove(SettingKey.TRACKING_ENABLED);
+        settingValues.remove(SettingKey.SITE_ID);
+        assertEquals("", tracker.trackingScript(request("/"), response(new HashMap<>()), null));
+    }
+
+    @Test
+    void theConfirmationPageConvertsOnlyWhenTheMarkerIsClaimedFirst() throws Exception {
+        Order order = order(60, "24.68", "0", line(1, sauce, 2, "12.34"));
+        when(order.getStatus()).thenReturn(OrderStatus.SUBMITTED);
+        when(order.getOrderNumber()).thenReturn("N-60");
+        when(order.getEmailAddress()).thenReturn("guest@example.com");
+        when(marker.claim(order)).thenReturn(true, false);
+        sessionAttributes.put(CartSnapshot.SESSION_ATTRIBUTE, new CartSnapshot(60L, Map.of("6", 2), null));
+
+        HttpServletRequest first = request("/confirmation/N-60");
+        tracker.confirmationShown(first, order);
+        String script = tracker.trackingScript(first, response(new HashMap<>()), null);
+        assertTrue(script.contains("[\"setCustomerEmail\",{\"email\":\"guest@example.com\"}]"), script);
+        assertTrue(script.contains("[\"sendConversion\",{\"cart_data\":{\"cart_value\":2468,\"cart_item_count\":2,"
+                + "\"customer_order_number\":\"N-60\""), script);
+        assertTrue(!script.contains("clearCartData"), "a submitted order is not cleared");
+        assertEquals(script, tracker.trackingScript(first, response(new HashMap<>()), null), "same script twice in one response");
+
+        HttpServletRequest reload = request("/confirmation/N-60");
+        tracker.confirmationShown(reload, order);
+        assertTrue(!tracker.trackingScript(reload, response(new HashMap<>()), null).contains("sendConversion"));
+    }
+
+    @Test
+    void aCartThatDisappearsWithoutCheckoutIsClearedAfterLookingItUp() throws Exception {
+        sessionAttributes.put(CartSnapshot.SESSION_ATTRIBUTE, new CartSnapshot(70L, Map.of("6", 1), null));
+        when(orderService.findOrderById(70L)).thenReturn(null);
+
+        JsonNode calls = json(tracker.ajaxCommandsJson(request("/cart/empty"), response(new HashMap<>()), "/cart"));
+
+        assertEquals(List.of("addPageView", "clearCartData"), names(calls));
+    }
+
+    @Test
+    void aFailureRendersNothingAndNeverThrows() {
+        cart = order(80, "1.00", "0");
+        when(cart.getDiscreteOrderItems()).thenThrow(new IllegalStateException("lazy loading failed"));
+        RejoinerVariableExpression expression = new RejoinerVariableExpression(tracker);
+
+        assertEquals("", tracker.trackingScript(request("/"), response(new HashMap<>()), null));
+        assertEquals("[]", tracker.ajaxCommandsJson(request("/"), response(new HashMap<>()), null));
+        assertEquals("", expression.trackingScript(), "no request at all");
+        assertEquals("rejoiner", expression.getName());
+    }
+
+    @Test
+    void theCustomerIsAnnouncedOncePerSession() throws Exception {
+        customer = mock(Customer.class);
+        when(customer.isLoggedIn()).thenReturn(true);
+        when(customer.getEmailAddress()).thenReturn("Rita@Example.com");
+        when(customer.getFirstName()).thenReturn("Rita");
+        when(customer.getCustomerAttributes()).thenReturn(new HashMap<>());
+        sessionAttributes.put(CartSnapshot.SESSION_ATTRIBUTE, new CartSnapshot(null, null, null));
+
+        JsonNode first = json(tracker.ajaxCommandsJson(request("/"), response(new HashMap<>()), "/"));
+        assertEquals(List.of("addPageView", "setCustomerEmail", "setCustomerData"), names(first));
+        assertEquals("http://shop.test/", first.get(0).get(1).get("url").asText());
+        assertEquals("rita@example.com", first.get(1).get(1).get("email").asText().toLowerCase(Locale.ROOT));
+        assertEquals("{\"language\":\"en\",\"name\":\"Rita\"}", first.get(2).get(1).toString());
+        JsonNode second = json(tracker.ajaxCommandsJson(request("/"), response(new HashMap<>()), "/"));
+        assertEquals(List.of("addPageView"), names(second));
+    }
+
+    // ------------------------------------------------------------------ fakes
+
+    private HttpServletRequest request(String path, Cookie... cookies) {
+        Map<String, Object> attributes = new HashMap<>();
+        attributes.put(CartStateRequestProcessor.getCartRequestAttributeName(), "cart state known");
+        HttpServletRequest request = mock(HttpServletRequest.class);
+        when(request.getAttribute(anyString())).thenAnswer(i -> attributes.get(i.<String>getArgument(0)));
+        doAnswer(i -> attributes.put(i.getArgument(0), i.getArgument(1))).when(request).setAttribute(anyString(), any());
+        when(request.getRequestURI()).thenReturn(path);
+        when(request.getContextPath()).thenReturn("");
+        when(request.getScheme()).thenReturn("http");
+        when(request.getServerName()).thenReturn("shop.test");
+        when(request.getServerPort()).thenReturn(80);
+        when(request.getCookies()).thenReturn(cookies.length == 0 ? null : cookies);
+        HttpSession session = mock(HttpSession.class);
+        when(session.getAttribute(anyString())).thenAnswer(i -> sessionAttributes.get(i.<String>getArgument(0)));
+        doAnswer(i -> sessionAttributes.put(i.getArgument(0), i.getArgument(1))).when(session).setAttribute(anyString(), any());
+        doAnswer(i -> sessionAttributes.remove(i.<String>getArgument(0))).when(session).removeAttribute(anyString());
+        when(request.getSession()).thenReturn(session);
+        when(request.getSession(anyBoolean())).thenReturn(session);
+        return request;
+    }
+
+    private static HttpServletResponse response(Map<String, String> headers) {
+        HttpServletResponse response = mock(HttpServletResponse.class);
+        when(response.getHeader(anyString())).thenAnswer(i -> headers.get(i.<String>getArgument(0)));
+        doAnswer(i -> headers.put(i.getArgument(0), i.getArgument(1))).when(response).setHeader(anyString(), anyString());
+        return response;
+    }
+
+    private static JsonNode json(String s) throws Exception {
+        return new ObjectMapper().readTree(s);
+    }
+
+    private static List<String> names(JsonNode calls) {
+        List<String> out = new ArrayList<>();
+        calls.forEach(c -> out.add(c.get(0).asText()));
+        return out;
+    }
+}

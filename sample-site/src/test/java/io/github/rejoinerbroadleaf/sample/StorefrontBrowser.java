@@ -1,0 +1,153 @@
+package io.github.rejoinerbroadleaf.sample;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Headless Chromium on the sample storefront, for the tracking tests. Same packages and rules as
+ * {@link AdminBrowser} (fails under {@code CI=true} when Chromium is missing, skips otherwise).
+ *
+ * <p>Reading what a page told Rejoiner deterministically: the Rejoiner library URL is blocked
+ * through the DevTools protocol ({@code Network.setBlockedURLs}), so the library never loads and
+ * {@code window._rejoiner} stays the plain array the page's inline script pushed onto. If a
+ * stand-in library did run anyway, its {@code window.rejoinerSandbox.calls} record is read instead.
+ */
+final class StorefrontBrowser implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ChromeDriver driver;
+    private final Path profile;
+    private final String baseUrl;
+
+    private StorefrontBrowser(ChromeDriver driver, Path profile, String baseUrl) {
+        this.driver = driver;
+        this.profile = profile;
+        this.baseUrl = baseUrl;
+    }
+
+    /** A fresh browser (new profile, no cookies) that never loads anything matching {@code blockedUrls}. */
+    static StorefrontBrowser open(SampleStore store, List<String> blockedUrls) throws IOException {
+        AdminBrowser.requireChromium();
+        Path profile = Files.createTempDirectory("rejoiner-store-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(AdminBrowser.CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--disable-extensions", "--disable-default-apps",
+                "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost",
+                "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(AdminBrowser.CHROMEDRIVER))
+                .usingAnyFreePort()
+                .build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", blockedUrls));
+        return new StorefrontBrowser(driver, profile, "http://localhost:" + store.port());
+    }
+
+    String baseUrl() {
+        return baseUrl;
+    }
+
+    void go(String path) {
+        driver.get(path.startsWith("http") ? path : baseUrl + path);
+    }
+
+    void reload() {
+        driver.navigate().refresh();
+    }
+
+    String currentPath() {
+        return driver.getCurrentUrl().substring(baseUrl.length());
+    }
+
+    WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    List<WebElement> findAll(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    void type(String css, String value) {
+        WebElement field = find(css);
+        field.clear();
+        field.sendKeys(value);
+    }
+
+    /** Clicks a submit button and waits for the next page (the form's redirect target) to load. */
+    void submit(WebElement button) {
+        Object marker = ((JavascriptExecutor) driver).executeScript("return window.__testMarker = Math.random();");
+        button.click();
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline) {
+            Object now = ((JavascriptExecutor) driver).executeScript(
+                    "return document.readyState === 'complete' ? (window.__testMarker || 'new') : null;");
+            if (now != null && !now.equals(marker)) {
+                return;
+            }
+            sleep(50);
+        }
+        throw new AssertionError("no new page after submitting the form on " + driver.getCurrentUrl());
+    }
+
+    /** The Rejoiner calls of the current page as JSON arrays {@code [name, argument?]}, in push order. */
+    List<JsonNode> calls() throws IOException {
+        Object raw = ((JavascriptExecutor) driver).executeScript(
+                "var s = window.rejoinerSandbox;"
+                        + "var calls = s && Array.isArray(s.calls) ? s.calls : window._rejoiner;"
+                        + "return calls === undefined ? null : JSON.stringify(calls);");
+        List<JsonNode> out = new ArrayList<>();
+        if (raw == null) {
+            return out;
+        }
+        for (JsonNode call : JSON.readTree((String) raw)) {
+            out.add(call);
+        }
+        return out;
+    }
+
+    String source() {
+        return driver.getPageSource();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            driver.quit();
+        } finally {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}
