@@ -65,11 +65,9 @@ public class CartController extends BroadleafCartController {
     public String updateQuantity(HttpServletRequest request, HttpServletResponse response, Model model,
                                  @ModelAttribute("addToCartItem") AddToCartItem item, BindingResult binding)
             throws IOException, PricingException {
-        if (binding.hasErrors()) {
-            return rejected(response, model, NOT_A_NUMBER);
-        }
-        if (!cartHasLine(item.getOrderItemId())) {
-            return rejected(response, model, "That cart line does not exist.");
+        String problem = lineProblem(item, binding);
+        if (problem != null) {
+            return rejected(response, model, problem);
         }
         if (item.getQuantity() < 0 || item.getQuantity() > MAX_QUANTITY) {
             return rejected(response, model, "Quantity must be between 0 and " + MAX_QUANTITY + ".");
@@ -89,11 +87,9 @@ public class CartController extends BroadleafCartController {
     public String remove(HttpServletRequest request, HttpServletResponse response, Model model,
                          @ModelAttribute("addToCartItem") AddToCartItem item, BindingResult binding)
             throws IOException, PricingException {
-        if (binding.hasErrors()) {
-            return rejected(response, model, NOT_A_NUMBER);
-        }
-        if (!cartHasLine(item.getOrderItemId())) {
-            return rejected(response, model, "That cart line does not exist.");
+        String problem = lineProblem(item, binding);
+        if (problem != null) {
+            return rejected(response, model, problem);
         }
         try {
             return super.remove(request, response, model, item);
@@ -121,6 +117,14 @@ public class CartController extends BroadleafCartController {
             return "Quantity must be between 1 and " + MAX_QUANTITY + ".";
         }
         return null;
+    }
+
+    /** Why a request about an existing cart line cannot be served, or null when it can. */
+    private static String lineProblem(AddToCartItem item, BindingResult binding) {
+        if (binding.hasErrors()) {
+            return NOT_A_NUMBER;
+        }
+        return cartHasLine(item.getOrderItemId()) ? null : "That cart line does not exist.";
     }
 
     /** Whether the shopper's own cart has this line: ids of other carts are refused. */

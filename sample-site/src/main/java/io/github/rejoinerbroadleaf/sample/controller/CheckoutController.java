@@ -6,14 +6,11 @@ import org.broadleafcommerce.common.payment.PaymentType;
 import org.broadleafcommerce.common.vendor.service.exception.PaymentException;
 import org.broadleafcommerce.core.order.domain.NullOrderImpl;
 import org.broadleafcommerce.core.order.domain.Order;
-import org.broadleafcommerce.core.order.service.FulfillmentOptionService;
 import org.broadleafcommerce.core.pricing.service.exception.PricingException;
 import org.broadleafcommerce.core.web.checkout.model.OrderInfoForm;
 import org.broadleafcommerce.core.web.checkout.model.ShippingInfoForm;
 import org.broadleafcommerce.core.web.controller.checkout.BroadleafCheckoutController;
 import org.broadleafcommerce.core.web.order.CartState;
-import org.broadleafcommerce.profile.core.service.CountryService;
-import org.broadleafcommerce.profile.core.service.StateService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -35,14 +32,8 @@ import javax.servlet.http.HttpServletResponse;
 @Controller
 public class CheckoutController extends BroadleafCheckoutController {
 
-    @Resource(name = "blFulfillmentOptionService")
-    protected FulfillmentOptionService fulfillmentOptionService;
-
-    @Resource(name = "blStateService")
-    protected StateService stateService;
-
-    @Resource(name = "blCountryService")
-    protected CountryService countryService;
+    @Resource(name = "sampleCheckoutReferenceData")
+    protected CheckoutReferenceData referenceData;
 
     @RequestMapping(value = "/checkout", method = RequestMethod.GET)
     public String checkout(HttpServletRequest request, HttpServletResponse response, Model model,
@@ -52,7 +43,7 @@ public class CheckoutController extends BroadleafCheckoutController {
         if (isEmpty(CartState.getCart())) {
             return getCartPageRedirect();
         }
-        addReferenceData(model);
+        referenceData.addTo(model);
         return super.checkout(request, response, model, redirectAttributes);
     }
 
@@ -64,7 +55,7 @@ public class CheckoutController extends BroadleafCheckoutController {
         if (isEmpty(CartState.getCart())) {
             return getCartPageRedirect();
         }
-        addReferenceData(model);
+        referenceData.addTo(model);
         return super.saveGlobalOrderDetails(request, model, orderInfoForm, result);
     }
 
@@ -88,12 +79,6 @@ public class CheckoutController extends BroadleafCheckoutController {
     @InitBinder
     protected void initBinder(HttpServletRequest request, ServletRequestDataBinder binder) throws Exception {
         super.initBinder(request, binder);
-    }
-
-    private void addReferenceData(Model model) {
-        model.addAttribute("fulfillmentOptions", fulfillmentOptionService.readAllFulfillmentOptions());
-        model.addAttribute("states", stateService.findStates("US"));
-        model.addAttribute("countries", countryService.findCountries());
     }
 
     private static boolean isEmpty(Order cart) {

@@ -2,12 +2,10 @@ package io.github.rejoinerbroadleaf.sample.controller;
 
 import org.broadleafcommerce.common.exception.ServiceException;
 import org.broadleafcommerce.core.order.domain.NullOrderImpl;
-import org.broadleafcommerce.core.order.service.FulfillmentOptionService;
 import org.broadleafcommerce.core.pricing.service.exception.PricingException;
 import org.broadleafcommerce.core.web.checkout.model.ShippingInfoForm;
 import org.broadleafcommerce.core.web.controller.checkout.BroadleafShippingInfoController;
 import org.broadleafcommerce.core.web.order.CartState;
-import org.broadleafcommerce.profile.core.service.StateService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -25,11 +23,8 @@ import javax.servlet.http.HttpServletResponse;
 @Controller
 public class ShippingInfoController extends BroadleafShippingInfoController {
 
-    @Resource(name = "blFulfillmentOptionService")
-    protected FulfillmentOptionService fulfillmentOptionService;
-
-    @Resource(name = "blStateService")
-    protected StateService stateService;
+    @Resource(name = "sampleCheckoutReferenceData")
+    protected CheckoutReferenceData referenceData;
 
     @RequestMapping(value = "/checkout/singleship", method = RequestMethod.POST)
     public String saveSingleShip(HttpServletRequest request, HttpServletResponse response, Model model,
@@ -42,8 +37,7 @@ public class ShippingInfoController extends BroadleafShippingInfoController {
         if (result.hasErrors()) {
             // The checkout page is rendered again in this request: give it its lists back.
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("fulfillmentOptions", fulfillmentOptionService.readAllFulfillmentOptions());
-            model.addAttribute("states", stateService.findStates("US"));
+            referenceData.addTo(model);
         }
         return view;
     }
