@@ -59,7 +59,7 @@ class AdminRejoinerScreensTest {
 
     @BeforeAll
     void start(SampleStore store) throws Exception {
-        AdminBrowser.requireChromium();
+        HeadlessChromium.requireChromium();
         this.store = store;
         rejoiner.setDispatcher(new Dispatcher() {
             @Override

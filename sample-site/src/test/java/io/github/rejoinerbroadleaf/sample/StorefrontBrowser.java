@@ -6,23 +6,15 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
- * Headless Chromium on the sample storefront, for the tracking tests. Same packages and rules as
- * {@link AdminBrowser} (fails under {@code CI=true} when Chromium is missing, skips otherwise).
+ * Headless Chromium on the sample storefront, for the tracking tests. Started by
+ * {@link HeadlessChromium}.
  *
  * <p>Reading what a page told Rejoiner deterministically: the Rejoiner library URL is blocked
  * through the DevTools protocol ({@code Network.setBlockedURLs}), so the library never loads and
@@ -33,36 +25,22 @@ final class StorefrontBrowser implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final HeadlessChromium chromium;
     private final ChromeDriver driver;
-    private final Path profile;
     private final String baseUrl;
 
-    private StorefrontBrowser(ChromeDriver driver, Path profile, String baseUrl) {
-        this.driver = driver;
-        this.profile = profile;
+    private StorefrontBrowser(HeadlessChromium chromium, String baseUrl) {
+        this.chromium = chromium;
+        this.driver = chromium.driver();
         this.baseUrl = baseUrl;
     }
 
     /** A fresh browser (new profile, no cookies) that never loads anything matching {@code blockedUrls}. */
     static StorefrontBrowser open(SampleStore store, List<String> blockedUrls) throws IOException {
-        AdminBrowser.requireChromium();
-        Path profile = Files.createTempDirectory("rejoiner-store-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(AdminBrowser.CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--disable-extensions", "--disable-default-apps",
-                "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost",
-                "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(AdminBrowser.CHROMEDRIVER))
-                .usingAnyFreePort()
-                .build();
-        ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-        driver.executeCdpCommand("Network.enable", Map.of());
-        driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", blockedUrls));
-        return new StorefrontBrowser(driver, profile, "http://localhost:" + store.port());
+        HeadlessChromium chromium = HeadlessChromium.start();
+        chromium.driver().executeCdpCommand("Network.enable", Map.of());
+        chromium.driver().executeCdpCommand("Network.setBlockedURLs", Map.of("urls", blockedUrls));
+        return new StorefrontBrowser(chromium, "http://localhost:" + store.port());
     }
 
     String baseUrl() {
@@ -142,12 +120,6 @@ final class StorefrontBrowser implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        try {
-            driver.quit();
-        } finally {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        chromium.close();
     }
 }

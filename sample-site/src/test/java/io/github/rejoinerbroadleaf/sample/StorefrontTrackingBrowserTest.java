@@ -42,7 +42,7 @@ class StorefrontTrackingBrowserTest {
 
     @BeforeEach
     void configureTracking(SampleStore store) {
-        AdminBrowser.requireChromium();
+        HeadlessChromium.requireChromium();
         SETTINGS.forEach(System::setProperty);
         libraryUrl = "http://localhost:" + store.port() + "/blocked-rejoiner-library.js";
         System.setProperty("rejoiner.jsUrl", libraryUrl);
