@@ -115,18 +115,25 @@ final class DrainBenchmark {
             String pg = System.getenv(POSTGRES_ENV);
             boolean withPostgres = pg != null && !pg.isBlank();
             String pgVersion = withPostgres ? postgresVersion(pg.trim()) : null;
-            // Trials of all configurations interleaved, so that drift on the machine hits each alike.
+            // Trials of all configurations interleaved, the order rotated each round, so that drift on the
+            // machine (and what a previous trial left to the database server) hits each alike.
+            int configs = withPostgres ? 3 : 1;
             List<List<Map<String, String>>> trials = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 trials.add(new ArrayList<>());
             }
-            for (int t = 1; t <= TRIALS; t++) {
-                log.accept("drain: trial " + t + " of " + TRIALS);
-                trials.get(0).add(runChild("HSQLDB", "jdbc:hsqldb:mem:drain", "sa", "", 0, url, requests, log));
-                if (withPostgres) {
-                    trials.get(1).add(runOnPostgres(pg.trim(), 0, url, requests, log));
-                    // Informational: the one tuning knob a store has (-Drejoiner.delivery.threads).
-                    trials.get(2).add(runOnPostgres(pg.trim(), TUNED_THREADS, url, requests, log));
+            for (int t = 0; t < TRIALS; t++) {
+                log.accept("drain: trial " + (t + 1) + " of " + TRIALS);
+                for (int k = 0; k < configs; k++) {
+                    int config = (t + k) % configs;
+                    if (config == 0) {
+                        trials.get(0).add(runChild("HSQLDB", "jdbc:hsqldb:mem:drain", "sa", "", 0, url, requests, log));
+                    } else if (config == 1) {
+                        trials.get(1).add(runOnPostgres(pg.trim(), 0, url, requests, log));
+                    } else {
+                        // Informational: the one tuning knob a store has (-Drejoiner.delivery.threads).
+                        trials.get(2).add(runOnPostgres(pg.trim(), TUNED_THREADS, url, requests, log));
+                    }
                 }
             }
             List<DrainResult> results = new ArrayList<>();

@@ -50,7 +50,7 @@ final class StorefrontBenchmark {
     private final int pageRounds = Integer.getInteger("bench.pages.rounds", 80);
     private final int pagePerRound = Integer.getInteger("bench.pages.perRound", 25);
     private final int checkoutWarmup = Integer.getInteger("bench.checkout.warmup", 20);
-    private final int checkoutOrders = Integer.getInteger("bench.checkout.orders", 150);
+    private final int checkoutOrders = Integer.getInteger("bench.checkout.orders", 500);
 
     private final Consumer<String> log;
     private SampleStore store;
