@@ -116,12 +116,9 @@ public class RejoinerDeliveryLogController extends RejoinerAdminControllerSuppor
         if (!mayChange(response)) {
             return null;
         }
-        boolean done = queue.retry(id);
-        LOG.info("Rejoiner delivery {} retry by {}: {}", id, RejoinerAdminAccess.currentUser(), done);
-        redirect.addFlashAttribute(done ? "actionMessage" : "actionError", done
-                ? "Delivery #" + id + " is queued again and will be sent shortly."
-                : "Delivery #" + id + " cannot be retried: only failed or discarded rows can.");
-        return back(status);
+        return report(queue.retry(id), "retry", id, status, redirect,
+                "Delivery #" + id + " is queued again and will be sent shortly.",
+                "Delivery #" + id + " cannot be retried: only failed or discarded rows can.");
     }
 
     @RequestMapping(value = "/{id}/discard", method = RequestMethod.POST)
@@ -131,11 +128,16 @@ public class RejoinerDeliveryLogController extends RejoinerAdminControllerSuppor
         if (!mayChange(response)) {
             return null;
         }
-        boolean done = queue.discard(id);
-        LOG.info("Rejoiner delivery {} discard by {}: {}", id, RejoinerAdminAccess.currentUser(), done);
-        redirect.addFlashAttribute(done ? "actionMessage" : "actionError", done
-                ? "Delivery #" + id + " was discarded and will not be sent."
-                : "Delivery #" + id + " cannot be discarded: it was sent or discarded already.");
+        return report(queue.discard(id), "discard", id, status, redirect,
+                "Delivery #" + id + " was discarded and will not be sent.",
+                "Delivery #" + id + " cannot be discarded: it was sent or discarded already.");
+    }
+
+    /** Logs an admin action on a row, flashes its outcome and returns to the list. */
+    private static String report(boolean done, String action, long id, String status, RedirectAttributes redirect,
+                                 String doneMessage, String refusedMessage) {
+        LOG.info("Rejoiner delivery {} {} by {}: {}", id, action, RejoinerAdminAccess.currentUser(), done);
+        redirect.addFlashAttribute(done ? "actionMessage" : "actionError", done ? doneMessage : refusedMessage);
         return back(status);
     }
 

@@ -257,12 +257,7 @@ public class OrderMapper {
 
     /** The cart-level data of {@code setCartData} for the current cart. */
     public CartData cartData(Order cart, String storeBaseUrl) {
-        CartData.Builder b = CartData.builder(urls(storeBaseUrl));
-        BigDecimal value = cartValue(cart);
-        if (value != null) {
-            b.cartValue(value);
-        }
-        b.cartItemCount(totalQuantity(cart));
+        CartData.Builder b = totals(cart, storeBaseUrl);
         if (cart != null) {
             b.returnUrl(returnUrls.cartReturnUrl(cart, storeBaseUrl));
         }
@@ -271,18 +266,23 @@ public class OrderMapper {
 
     /** The cart data of a conversion: value, count, order number, promo codes and the order's return URL. */
     public CartData orderData(Order order, String storeBaseUrl) {
-        CartData.Builder b = CartData.builder(urls(storeBaseUrl));
-        BigDecimal value = cartValue(order);
-        if (value != null) {
-            b.cartValue(value);
-        }
-        b.cartItemCount(totalQuantity(order));
+        CartData.Builder b = totals(order, storeBaseUrl);
         if (order != null) {
             b.customerOrderNumber(order.getOrderNumber());
             b.promo(promo(order));
             b.returnUrl(returnUrls.orderReturnUrl(order, storeBaseUrl));
         }
         return b.build();
+    }
+
+    /** Value and item count: the part of cart data a cart and a converted order share. */
+    private static CartData.Builder totals(Order order, String storeBaseUrl) {
+        CartData.Builder b = CartData.builder(urls(storeBaseUrl));
+        BigDecimal value = cartValue(order);
+        if (value != null) {
+            b.cartValue(value);
+        }
+        return b.cartItemCount(totalQuantity(order));
     }
 
     /** The offer codes the shopper applied, comma separated, or null. */
