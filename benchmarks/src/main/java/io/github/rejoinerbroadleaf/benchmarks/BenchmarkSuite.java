@@ -351,32 +351,45 @@ public final class BenchmarkSuite {
             return;
         }
         md.append("The sample store (Broadleaf 3.1.15, Jetty 9.4, in-memory HSQLDB, sandbox mode) started in the suite's JVM")
-                .append(" with `SampleStore.start(0)`; one client per page, HTTP/1.1 keep-alive over loopback. Each figure is")
-                .append(" the latency of one `GET` (request sent to last byte read, body discarded), so server time plus a")
-                .append(" constant client share. Off = `-Drejoiner.trackingEnabled=false` + `invalidate()` of the settings cache.")
+                .append(" with `SampleStore.start(0)`; one client per page, HTTP/1.1 keep-alive over loopback. The goal is on")
+                .append(" **server time**, measured inside Jetty by a request listener on the connector (`ServerTimer`): from")
+                .append(" the parsed request headers to the response fully written to the connection, so every filter, the")
+                .append(" controller, the template and the writing of every byte the tracking adds, without the client's share.")
+                .append(" The client-observed latency of the same requests (request sent to last byte read, body discarded) is")
+                .append(" shown beside it. Off = `-Drejoiner.trackingEnabled=false` + `invalidate()` of the settings cache.")
                 .append(" Modes alternate in rounds (on/off, then off/on) after a warm-up of both; every switch is checked on an")
                 .append(" untimed request (the Rejoiner script present or absent). The product page is viewed by a visitor with")
                 .append(" an empty cart (tracking: base snippet + `trackProductView`); the cart page holds 20 distinct lines")
                 .append(" (12 simple products, the T-shirt in S, M and L, and 5 products the suite adds to its own database")
                 .append(" because the sample catalog allows only 15), quantity 1 each (tracking: `setCartData` + 20 `setCartItem`).")
-                .append(" Goal on the median ratio; p99 is shown for the tail.\n\n");
-        md.append("| page | mode | median | p99 | requests | page size |\n|---|---|---:|---:|---:|---:|\n");
+                .append(" Goal on the ratio of the server-time medians; p99 is shown for the tail.\n\n");
+        md.append("| page | mode | server time median | p99 | latency median | p99 | requests | page size |\n")
+                .append("|---|---|---:|---:|---:|---:|---:|---:|\n");
         for (StorefrontBenchmark.PageResult p : pages) {
-            md.append(String.format(Locale.ROOT, "| %s `%s` | tracking on | %.3f ms | %.3f ms | %d | %,d B |%n", p.label(),
-                    p.path(), Samples.millis(p.on().median()), Samples.millis(p.on().p99()), p.on().size(), p.bytesOn()));
-            md.append(String.format(Locale.ROOT, "| %s `%s` | tracking off | %.3f ms | %.3f ms | %d | %,d B |%n", p.label(),
-                    p.path(), Samples.millis(p.off().median()), Samples.millis(p.off().p99()), p.off().size(), p.bytesOff()));
-            double ratio = (double) p.on().median() / p.off().median();
-            double p99 = (double) p.on().p99() / p.off().p99();
-            md.append(String.format(Locale.ROOT, "| %s | **on/off** | **%s** | %.3f | | +%,d B |%n", p.label(),
-                    ratio(ratio, PAGE_GOAL_RATIO), p99, p.bytesOn() - p.bytesOff()));
-            summaryRow("2", p.label() + ", median",
-                    String.format(Locale.ROOT, "%.3f ms on (p99 %.2f)", Samples.millis(p.on().median()), Samples.millis(p.on().p99())),
-                    String.format(Locale.ROOT, "%.3f ms off (p99 %.2f)", Samples.millis(p.off().median()), Samples.millis(p.off().p99())),
-                    ratio(ratio, PAGE_GOAL_RATIO) + String.format(Locale.ROOT, " (p99 %.3f)", p99), "≤ 1.02",
+            pageRow(md, p, "tracking on", p.serverOn(), p.on(), p.bytesOn());
+            pageRow(md, p, "tracking off", p.serverOff(), p.off(), p.bytesOff());
+            double ratio = (double) p.serverOn().median() / p.serverOff().median();
+            double p99 = (double) p.serverOn().p99() / p.serverOff().p99();
+            double latency = (double) p.on().median() / p.off().median();
+            double latencyP99 = (double) p.on().p99() / p.off().p99();
+            md.append(String.format(Locale.ROOT, "| %s | **on/off** | **%s** | %.3f | %.3f | %.3f | | +%,d B |%n", p.label(),
+                    ratio(ratio, PAGE_GOAL_RATIO), p99, latency, latencyP99, p.bytesOn() - p.bytesOff()));
+            summaryRow("2", p.label() + ", server time median",
+                    String.format(Locale.ROOT, "%.3f ms on (p99 %.2f)", Samples.millis(p.serverOn().median()),
+                            Samples.millis(p.serverOn().p99())),
+                    String.format(Locale.ROOT, "%.3f ms off (p99 %.2f)", Samples.millis(p.serverOff().median()),
+                            Samples.millis(p.serverOff().p99())),
+                    ratio(ratio, PAGE_GOAL_RATIO) + String.format(Locale.ROOT, " (latency %.3f)", latency), "≤ 1.02",
                     ratio <= PAGE_GOAL_RATIO);
         }
         md.append('\n');
+    }
+
+    private static void pageRow(StringBuilder md, StorefrontBenchmark.PageResult p, String mode, Samples server,
+                                Samples latency, long bytes) {
+        md.append(String.format(Locale.ROOT, "| %s `%s` | %s | %.3f ms | %.3f ms | %.3f ms | %.3f ms | %d | %,d B |%n",
+                p.label(), p.path(), mode, Samples.millis(server.median()), Samples.millis(server.p99()),
+                Samples.millis(latency.median()), Samples.millis(latency.p99()), server.size(), bytes));
     }
 
     private void checkoutSection(StringBuilder md) {

@@ -65,7 +65,7 @@ final class StoreClient {
      * @return nanoseconds from sending the request to the last byte of the response
      */
     long timedGet(String path) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(uri(path)).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(uri(path)).header(ServerTimer.HEADER, "1").GET().build();
         long start = System.nanoTime();
         HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
         long elapsed = System.nanoTime() - start;

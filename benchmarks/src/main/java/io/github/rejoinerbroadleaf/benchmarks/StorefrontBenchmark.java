@@ -54,6 +54,7 @@ final class StorefrontBenchmark {
 
     private final Consumer<String> log;
     private SampleStore store;
+    private final ServerTimer serverTimer = new ServerTimer();
     private RejoinerSettingsService settings;
     private String baseUrl;
 
@@ -61,8 +62,9 @@ final class StorefrontBenchmark {
         this.log = log;
     }
 
-    /** Result of one page: latencies of each mode. */
-    record PageResult(String label, String path, Samples on, Samples off, long bytesOn, long bytesOff) {
+    /** Result of one page: server times and client latencies of each mode. */
+    record PageResult(String label, String path, Samples serverOn, Samples serverOff, Samples on, Samples off,
+                      long bytesOn, long bytesOff) {
     }
 
     /** Result of the checkout section. */
@@ -79,6 +81,7 @@ final class StorefrontBenchmark {
         System.setProperty("rejoiner.http.callTimeoutMillis", Long.toString(HELD_MILLIS));
         long t0 = System.nanoTime();
         store = SampleStore.start(0);
+        store.connector().addBean(serverTimer);
         baseUrl = "http://localhost:" + store.port();
         settings = store.bean("blRejoinerSettingsService", RejoinerSettingsService.class);
         log.accept(String.format("sample store up at %s in %.1f s", baseUrl, (System.nanoTime() - t0) / 1e9));
@@ -163,11 +166,14 @@ final class StorefrontBenchmark {
                 check(client, path, on, onlyWhenTracking);
                 for (int i = 0; i < block; i++) {
                     client.timedGet(path);
+                    serverTimer.next();
                 }
             }
         }
         Samples on = new Samples();
         Samples off = new Samples();
+        Samples serverOn = new Samples();
+        Samples serverOff = new Samples();
         long bytesOn = 0;
         long bytesOff = 0;
         log.accept("page " + path + ": " + pageRounds + " interleaved rounds of " + pagePerRound + " requests per mode");
@@ -177,6 +183,7 @@ final class StorefrontBenchmark {
                 tracking(mode);
                 long bytes = check(client, path, mode, onlyWhenTracking);
                 Samples into = mode ? on : off;
+                Samples serverInto = mode ? serverOn : serverOff;
                 if (mode) {
                     bytesOn = bytes;
                 } else {
@@ -184,13 +191,16 @@ final class StorefrontBenchmark {
                 }
                 for (int i = 0; i < pagePerRound; i++) {
                     into.add(client.timedGet(path));
+                    serverInto.add(serverTimer.next());
                 }
             }
         }
         tracking(true);
-        log.accept(String.format("page %s: median on %.3f ms, off %.3f ms", path, Samples.millis(on.median()),
-                Samples.millis(off.median())));
-        return new PageResult(label, path, on, off, bytesOn, bytesOff);
+        log.accept(String.format("page %s: server time median on %.3f ms, off %.3f ms (%.3f); latency on %.3f ms, off %.3f ms (%.3f)",
+                path, Samples.millis(serverOn.median()), Samples.millis(serverOff.median()),
+                (double) serverOn.median() / serverOff.median(), Samples.millis(on.median()), Samples.millis(off.median()),
+                (double) on.median() / off.median()));
+        return new PageResult(label, path, serverOn, serverOff, on, off, bytesOn, bytesOff);
     }
 
     /** An untimed request after a switch: proves the mode is in force; returns the page's size in bytes. */

@@ -190,7 +190,12 @@ public final class SampleStore {
     }
 
     public int port() {
-        return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+        return connector().getLocalPort();
+    }
+
+    /** The HTTP connector, e.g. for a benchmark's request listener ({@code connector().addBean(...)}). */
+    public ServerConnector connector() {
+        return (ServerConnector) server.getConnectors()[0];
     }
 
     public String baseUrl() {

@@ -107,7 +107,7 @@ public class OrderMapper {
         }
         ProductInfoCache.ProductInfo info = info(product);
         b.name(info.name).categories(info.categories);
-        BigDecimal price = amount(skuPrice(product.getDefaultSku()));
+        BigDecimal price = viewPrice(product);
         if (price != null) {
             b.price(price);
         }
@@ -116,11 +116,16 @@ public class OrderMapper {
         return b.build();
     }
 
+    /** The price a product view shows: the default SKU's price (the sale price while a sale is active), or null. */
+    public static BigDecimal viewPrice(Product product) {
+        return product == null ? null : amount(skuPrice(product.getDefaultSku()));
+    }
+
     /** The product's catalog facts, from the short-lived cache when enabled. */
     ProductInfoCache.ProductInfo info(Product product) {
         String key = null;
         if (productCache != null && product.getId() != null) {
-            key = product.getId() + "|" + localeKey();
+            key = product.getId() + "|" + localeCode();
             ProductInfoCache.ProductInfo cached = productCache.get(key);
             if (cached != null) {
                 return cached;
@@ -134,7 +139,8 @@ public class OrderMapper {
         return info;
     }
 
-    private static String localeKey() {
+    /** The request's Broadleaf locale code ("" outside a request): translated catalog facts depend on it. */
+    public static String localeCode() {
         try {
             BroadleafRequestContext context = BroadleafRequestContext.getBroadleafRequestContext();
             org.broadleafcommerce.common.locale.domain.Locale locale = context == null ? null : context.getLocale();

@@ -1,9 +1,7 @@
 package io.github.rejoinerbroadleaf.broadleaf.tracking;
 
 import javax.servlet.http.HttpServletResponse;
-import java.util.LinkedHashSet;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Keeps shopper-specific tracking out of shared caches: a response that carries a shopper's cart,
@@ -38,8 +36,32 @@ public final class CacheHeaders {
         if (value == null) {
             return false;
         }
-        Set<String> tokens = tokens(value);
-        return tokens.contains("private") && tokens.contains("no-store") && !tokens.contains("public");
+        // Checked on every tracked page, usually against the value merged() wrote: no splitting.
+        boolean isPrivate = false;
+        boolean noStore = false;
+        int start = 0;
+        while (start <= value.length()) {
+            int comma = value.indexOf(',', start);
+            int end = comma < 0 ? value.length() : comma;
+            if (isToken(value, start, end, "public")) {
+                return false;
+            }
+            isPrivate |= isToken(value, start, end, "private");
+            noStore |= isToken(value, start, end, "no-store");
+            start = end + 1;
+        }
+        return isPrivate && noStore;
+    }
+
+    /** Whether {@code value[start, end)}, trimmed, is {@code token} (ignoring case). */
+    private static boolean isToken(String value, int start, int end, String token) {
+        while (start < end && value.charAt(start) <= ' ') {
+            start++;
+        }
+        while (end > start && value.charAt(end - 1) <= ' ') {
+            end--;
+        }
+        return end - start == token.length() && value.regionMatches(true, start, token, 0, token.length());
     }
 
     static String merged(String existing) {
@@ -56,13 +78,5 @@ public final class CacheHeaders {
             }
         }
         return sb.toString();
-    }
-
-    private static Set<String> tokens(String value) {
-        Set<String> out = new LinkedHashSet<String>();
-        for (String raw : value.split(",")) {
-            out.add(raw.trim().toLowerCase(Locale.ROOT));
-        }
-        return out;
     }
 }

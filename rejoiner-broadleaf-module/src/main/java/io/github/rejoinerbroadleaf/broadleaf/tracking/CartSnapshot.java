@@ -2,6 +2,7 @@ package io.github.rejoinerbroadleaf.broadleaf.tracking;
 
 import java.io.Serializable;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -57,9 +58,22 @@ public final class CartSnapshot implements Serializable {
         }
         CartSnapshot other = (CartSnapshot) o;
         return (cartId == null ? other.cartId == null : cartId.equals(other.cartId))
-                && new java.util.ArrayList<Map.Entry<String, Integer>>(quantities.entrySet())
-                        .equals(new java.util.ArrayList<Map.Entry<String, Integer>>(other.quantities.entrySet()))
+                && sameInOrder(quantities, other.quantities)
                 && (customerKey == null ? other.customerKey == null : customerKey.equals(other.customerKey));
+    }
+
+    /** Same entries in the same order (compared on every page, so without copying). */
+    private static boolean sameInOrder(Map<String, Integer> a, Map<String, Integer> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        Iterator<Map.Entry<String, Integer>> other = b.entrySet().iterator();
+        for (Map.Entry<String, Integer> e : a.entrySet()) {
+            if (!e.equals(other.next())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

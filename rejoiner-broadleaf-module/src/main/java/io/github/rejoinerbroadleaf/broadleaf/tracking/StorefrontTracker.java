@@ -24,7 +24,9 @@ import javax.servlet.http.Cookie;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import javax.servlet.http.HttpSession;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -44,9 +46,19 @@ import java.util.concurrent.atomic.AtomicReference;
  * per product while the cart has items (and right after a removal), {@code trackProductView} for the
  * product shown, {@code sendConversion} once per order on its confirmation page.
  *
+ * <p>The calls of a cart ({@code setCartData}, {@code setCartItem}s) and of a product view are kept,
+ * rendered, while the cart's {@link CartFingerprint} (or the product's price) stays the same, for at
+ * most {@code cacheMillis}: a shopper browsing with an unchanged cart costs one comparison per page,
+ * not a mapping, a signed restore link and the JSON of every line.
+ *
  * <p>Public methods never throw: failures are reported to {@link TrackingFailures} and render nothing.
  */
 public class StorefrontTracker {
+
+    /** Default time an unchanged cart's or product's calls are reused: the product facts' cache time. */
+    public static final long DEFAULT_CACHE_MILLIS = 60000;
+    /** Default number of carts whose calls are kept (a 20-line cart's calls take some 10 KB). */
+    public static final int DEFAULT_CART_CACHE_ENTRIES = 2000;
 
     private static final UrlPathHelper PATHS = new UrlPathHelper();
 
@@ -58,12 +70,27 @@ public class StorefrontTracker {
     private final AtomicReference<ScriptHolder> script = new AtomicReference<ScriptHolder>();
     private final AtomicReference<ResolverHolder> resolver = new AtomicReference<ResolverHolder>();
 
+    private final CommandCache cartCalls;
+    private final CommandCache productViews;
+
+    /** A tracker that reuses a cart's and a product's calls for {@link #DEFAULT_CACHE_MILLIS} while unchanged. */
     public StorefrontTracker(RejoinerSettingsService settingsService, OrderMapper mapper, OrderService orderService,
                              PageConversionMarker conversionMarker) {
+        this(settingsService, mapper, orderService, conversionMarker, DEFAULT_CACHE_MILLIS, DEFAULT_CART_CACHE_ENTRIES);
+    }
+
+    /**
+     * @param cacheMillis how long the calls of an unchanged cart or product are reused (0: rebuilt on every page)
+     * @param cartCacheEntries how many carts' calls are kept at most (products: ten times as many)
+     */
+    public StorefrontTracker(RejoinerSettingsService settingsService, OrderMapper mapper, OrderService orderService,
+                             PageConversionMarker conversionMarker, long cacheMillis, int cartCacheEntries) {
         this.settingsService = settingsService;
         this.mapper = mapper;
         this.orderService = orderService;
         this.conversionMarker = conversionMarker;
+        this.cartCalls = new CommandCache(cartCacheEntries, cacheMillis);
+        this.productViews = new CommandCache((int) Math.min(10L * cartCacheEntries, Integer.MAX_VALUE), cacheMillis);
     }
 
     public OrderMapper mapper() {
@@ -269,12 +296,12 @@ public class StorefrontTracker {
             Customer known = customer != null && customer.isLoggedIn() ? customer : null;
             out.add(TrackingCommand.setCustomerData(mapper.customerData(known, locale(request))));
         }
-        if (cart != null && (OrderMapper.totalQuantity(cart) > 0 || !changes.removedProductIds().isEmpty())) {
+        if (cart != null && (!quantities.isEmpty() || !changes.removedProductIds().isEmpty())) {
             shopperData = true;
-            out.addAll(TrackingCommand.cart(mapper.cartData(cart, baseUrl), mapper.cartItems(cart, urls)));
+            out.addAll(cartCalls(cart, baseUrl, urls, settings));
         }
         for (Product product : page.products()) {
-            out.add(TrackingCommand.trackProductView(mapper.productView(product, urls)));
+            out.add(productView(product, baseUrl, urls));
         }
         if (confirmed != null && isSubmittedOrder(confirmed)) {
             boolean first;
@@ -293,6 +320,31 @@ public class StorefrontTracker {
             CacheHeaders.markPrivate(response);
         }
         return out;
+    }
+
+    /** {@code setCartData} + {@code setCartItem}s, reused while the cart's {@link CartFingerprint} stays the same. */
+    private List<TrackingCommand> cartCalls(Order cart, String baseUrl, UrlResolver urls, RejoinerSettings settings) {
+        CartFingerprint state = CartFingerprint.of(cart, baseUrl, OrderMapper.localeCode(), settings);
+        List<TrackingCommand> cached = cartCalls.get(cart.getId(), state);
+        if (cached != null) {
+            return cached;
+        }
+        return cartCalls.put(cart.getId(), state,
+                TrackingCommand.cart(mapper.cartData(cart, baseUrl), mapper.cartItems(cart, urls)));
+    }
+
+    /** {@code trackProductView}, reused per product, locale and base URL while the price stays the same. */
+    private TrackingCommand productView(Product product, String baseUrl, UrlResolver urls) {
+        List<Object> key = Arrays.<Object>asList(product.getId(), OrderMapper.localeCode(), baseUrl);
+        BigDecimal price = OrderMapper.viewPrice(product);
+        Object state = price == null ? "" : price.stripTrailingZeros();
+        List<TrackingCommand> cached = product.getId() == null ? null : productViews.get(key, state);
+        if (cached != null) {
+            return cached.get(0);
+        }
+        TrackingCommand view = TrackingCommand.trackProductView(mapper.productView(product, urls));
+        return product.getId() == null ? view
+                : productViews.put(key, state, Collections.singletonList(view)).get(0);
     }
 
     /**
@@ -467,9 +519,13 @@ public class StorefrontTracker {
         if (!settings.isTrackingActive()) {
             return null;
         }
-        String key = settings.siteId() + '\n' + settings.domain() + '\n' + settings.jsUrl();
         ScriptHolder holder = script.get();
+        if (holder != null && holder.settings == settings) {
+            return holder.script; // the same settings snapshot: nothing to compare
+        }
+        String key = settings.siteId() + '\n' + settings.domain() + '\n' + settings.jsUrl();
         if (holder != null && holder.key.equals(key)) {
+            script.set(new ScriptHolder(settings, key, holder.script));
             return holder.script;
         }
         TrackingScript built;
@@ -480,15 +536,17 @@ public class StorefrontTracker {
             TrackingFailures.report("tracking settings", e);
             built = null;
         }
-        script.set(new ScriptHolder(key, built));
+        script.set(new ScriptHolder(settings, key, built));
         return built;
     }
 
     private static final class ScriptHolder {
+        final RejoinerSettings settings;
         final String key;
         final TrackingScript script;
 
-        ScriptHolder(String key, TrackingScript script) {
+        ScriptHolder(RejoinerSettings settings, String key, TrackingScript script) {
+            this.settings = settings;
             this.key = key;
             this.script = script;
         }

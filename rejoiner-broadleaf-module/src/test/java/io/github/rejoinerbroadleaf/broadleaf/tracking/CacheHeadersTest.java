@@ -21,4 +21,16 @@ class CacheHeadersTest {
         assertFalse(CacheHeaders.isPrivateNoStore("no-store"));
         assertFalse(CacheHeaders.isPrivateNoStore(null));
     }
+
+    @Test
+    void publicAnywhereIsNotPrivate() {
+        assertFalse(CacheHeaders.isPrivateNoStore("private, no-store, PUBLIC"));
+    }
+
+    @Test
+    void tokensAreWholeDirectivesWithOrWithoutSpaces() {
+        assertTrue(CacheHeaders.isPrivateNoStore("private,no-store"));
+        assertTrue(CacheHeaders.isPrivateNoStore(" private ,\tno-store ,"));
+        assertFalse(CacheHeaders.isPrivateNoStore("privately, no-store-ish"));
+    }
 }

@@ -9,6 +9,8 @@ import io.github.rejoinerbroadleaf.settings.RejoinerSettingsService;
 import io.github.rejoinerbroadleaf.settings.SettingKey;
 import io.github.rejoinerbroadleaf.settings.SettingsResolver;
 import io.github.rejoinerbroadleaf.settings.StandardLayers;
+import io.github.rejoinerbroadleaf.vendor.rejoiner.ProductView;
+import io.github.rejoinerbroadleaf.vendor.rejoiner.UrlResolver;
 import org.broadleafcommerce.core.catalog.domain.Product;
 import org.broadleafcommerce.core.order.domain.Order;
 import org.broadleafcommerce.core.order.service.OrderService;
@@ -30,6 +32,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.github.rejoinerbroadleaf.broadleaf.mapping.BroadleafMocks.category;
 import static io.github.rejoinerbroadleaf.broadleaf.mapping.BroadleafMocks.line;
@@ -62,9 +65,15 @@ class StorefrontTrackerTest {
     void setUp() {
         settingValues.put(SettingKey.SITE_ID, "site-1");
         settingValues.put(SettingKey.DOMAIN, ".shop.test");
+        tracker = newTracker(new OrderMapper(new DefaultReturnUrls()), StorefrontTracker.DEFAULT_CACHE_MILLIS);
+    }
+
+    /** A tracker on this test's cart, customer and settings. */
+    private StorefrontTracker newTracker(OrderMapper mapper, long cacheMillis) {
         RejoinerSettingsService settings = mock(RejoinerSettingsService.class);
         when(settings.current()).thenAnswer(i -> resolve());
-        tracker = new StorefrontTracker(settings, new OrderMapper(new DefaultReturnUrls()), orderService, marker) {
+        return new StorefrontTracker(settings, mapper, orderService, marker, cacheMillis,
+                StorefrontTracker.DEFAULT_CART_CACHE_ENTRIES) {
             @Override
             protected Order currentCart() {
                 return cart;
@@ -80,6 +89,130 @@ class StorefrontTrackerTest {
                 return Locale.US;
             }
         };
+    }
+
+    /** Return URLs that say which cart they were made for, and count how often one was made. */
+    private static final class CountingReturnUrls extends DefaultReturnUrls {
+        final AtomicInteger cartLinks = new AtomicInteger();
+
+        @Override
+        public String cartReturnUrl(Order cart, String storeBaseUrl) {
+            cartLinks.incrementAndGet();
+            return storeBaseUrl + "/cart?for=" + cart.getId();
+        }
+    }
+
+    /** A mapper counting product-view mappings. */
+    private static final class CountingMapper extends OrderMapper {
+        final AtomicInteger productViews = new AtomicInteger();
+
+        CountingMapper(CountingReturnUrls returnUrls) {
+            super(returnUrls);
+        }
+
+        @Override
+        public ProductView productView(Product product, UrlResolver urls) {
+            productViews.incrementAndGet();
+            return super.productView(product, urls);
+        }
+    }
+
+    private String cartPage(StorefrontTracker t) {
+        return t.trackingScript(request("/cart"), response(new HashMap<>()), null);
+    }
+
+    @Test
+    void anUnchangedCartIsMappedOnceAndRendersTheSameOnEveryPage() {
+        CountingReturnUrls links = new CountingReturnUrls();
+        StorefrontTracker t = newTracker(new OrderMapper(links), 60_000);
+        cart = order(50, "36.00", "0", line(1, tee, 2, "18.00"));
+
+        String first = cartPage(t);
+        cart = order(50, "36.00", "0", line(1, tee, 2, "18.00"));
+        String second = cartPage(t);
+
+        assertEquals(1, links.cartLinks.get());
+        assertEquals(first.substring(first.indexOf("setCartData")), second.substring(second.indexOf("setCartData")));
+    }
+
+    @Test
+    void aChangedQuantityRebuildsTheCartCalls() {
+        CountingReturnUrls links = new CountingReturnUrls();
+        StorefrontTracker t = newTracker(new OrderMapper(links), 60_000);
+        cart = order(50, "36.00", "0", line(1, tee, 2, "18.00"));
+        cartPage(t);
+
+        cart = order(50, "54.00", "0", line(1, tee, 3, "18.00"));
+        String page = cartPage(t);
+
+        assertTrue(page.contains("\"cart_value\":5400,\"cart_item_count\":3"), page);
+        assertTrue(page.contains("\"item_qty\":3"), page);
+        assertEquals(2, links.cartLinks.get());
+    }
+
+    @Test
+    void aChangedPriceRebuildsTheCartCalls() {
+        StorefrontTracker t = newTracker(new OrderMapper(new CountingReturnUrls()), 60_000);
+        cart = order(50, "36.00", "0", line(1, tee, 2, "18.00"));
+        cartPage(t);
+
+        cart = order(50, "30.00", "0", line(1, tee, 2, "15.00"));
+        String page = cartPage(t);
+
+        assertTrue(page.contains("\"cart_value\":3000"), page);
+        assertTrue(page.contains("\"price\":1500"), page);
+    }
+
+    @Test
+    void twoShoppersWithTheSameProductsEachGetTheirOwnCart() {
+        StorefrontTracker t = newTracker(new OrderMapper(new CountingReturnUrls()), 60_000);
+        cart = order(50, "36.00", "0", line(1, tee, 2, "18.00"));
+        String first = cartPage(t);
+        sessionAttributes.clear();
+        cart = order(51, "36.00", "0", line(1, tee, 2, "18.00"));
+        String second = cartPage(t);
+
+        assertTrue(first.contains("/cart?for=50"), first);
+        assertTrue(second.contains("/cart?for=51") && !second.contains("for=50"), second);
+    }
+
+    @Test
+    void withoutCacheTimeEveryPageMapsTheCartAgain() {
+        CountingReturnUrls links = new CountingReturnUrls();
+        StorefrontTracker t = newTracker(new OrderMapper(links), 0);
+        cart = order(50, "36.00", "0", line(1, tee, 2, "18.00"));
+
+        cartPage(t);
+        cartPage(t);
+
+        assertEquals(2, links.cartLinks.get());
+    }
+
+    @Test
+    void aProductViewIsMappedOnceWhileItsPriceStaysTheSame() {
+        CountingMapper mapper = new CountingMapper(new CountingReturnUrls());
+        StorefrontTracker t = newTracker(mapper, 60_000);
+        for (int i = 0; i < 2; i++) {
+            HttpServletRequest request = request("/hot-sauces/sauce");
+            t.productShown(request, sauce);
+            assertTrue(t.trackingScript(request, response(new HashMap<>()), null).contains("\"price\":1234"));
+        }
+        assertEquals(1, mapper.productViews.get());
+    }
+
+    @Test
+    void aProductViewFollowsAPriceChange() {
+        StorefrontTracker t = newTracker(new OrderMapper(new CountingReturnUrls()), 60_000);
+        HttpServletRequest request = request("/hot-sauces/sauce");
+        t.productShown(request, sauce);
+        t.trackingScript(request, response(new HashMap<>()), null);
+
+        Product onSale = product(6, "Sauce", "9.99", "/hot-sauces/sauce", "/img/sauce.svg", category("Hot Sauces"));
+        HttpServletRequest later = request("/hot-sauces/sauce");
+        t.productShown(later, onSale);
+        String page = t.trackingScript(later, response(new HashMap<>()), null);
+
+        assertTrue(page.contains("\"price\":999"), page);
     }
 
     private RejoinerSettings resolve() {

@@ -168,4 +168,26 @@ class TrackingCommandTest {
     void noArgumentIsNull() {
         assertNull(TrackingCommand.startNewOrder().argument());
     }
+
+    @Test
+    void aPrerenderedCommandKeepsItsNameAndArgument() {
+        TrackingCommand c = TrackingCommand.removeCartItem("a").prerendered();
+        assertEquals("removeCartItem", c.name());
+        assertEquals("a", c.argument().get("product_id").textValue());
+    }
+
+    @Test
+    void aPrerenderedCommandGivesBackTheSameValuesEvenWhenEscaped() {
+        CartItem hostile = CartItem.builder().productId("</script>").name("a\u2028b & <c>").unitPriceCents(1099)
+                .quantity(2).customField("SIZE", "M").build();
+        TrackingCommand c = TrackingCommand.setCartItem(hostile);
+        assertEquals(c.argument().toString(), c.prerendered().argument().toString());
+    }
+
+    @Test
+    void aSkippedCommandStaysSkippedWhenPrerendered() {
+        try (LogCapture log = LogCapture.start()) {
+            assertTrue(TrackingCommand.removeCartItem(" ").prerendered().isSkipped());
+        }
+    }
 }

@@ -130,4 +130,36 @@ class TrackingScriptTest {
                     () -> TrackingScript.builder().siteId("x").libraryUrl("/rj.js").build());
         }
     }
+
+    /** Commands of every kind, with values that need escaping, in the order a cart page has them. */
+    private static List<TrackingCommand> mixedCommands() {
+        CartItem item = CartItem.builder().productId("7").name("Tee </script> \u2028 \"quoted\" & <b>")
+                .unitPriceCents(1800).quantity(2).customField("SIZE", "M, L").build();
+        return List.of(TrackingCommand.removeCartItem("6"), TrackingCommand.startNewOrder(),
+                TrackingCommand.setCartData(CartData.builder().cartValueCents(3600).cartItemCount(2).build()),
+                TrackingCommand.setCartItem(item), TrackingCommand.disablePageViewTracking());
+    }
+
+    private static List<TrackingCommand> prerendered(List<TrackingCommand> commands) {
+        return commands.stream().map(TrackingCommand::prerendered).toList();
+    }
+
+    @Test
+    void prerenderedCommandsRenderTheSameScript() {
+        assertEquals(SCRIPT.render(mixedCommands(), "n0nce"), SCRIPT.render(prerendered(mixedCommands()), "n0nce"));
+    }
+
+    @Test
+    void prerenderedCommandsRenderTheSameAjaxList() {
+        assertEquals(TrackingScript.commandsJson(mixedCommands()),
+                TrackingScript.commandsJson(prerendered(mixedCommands())));
+    }
+
+    @Test
+    void prerenderedAndFreshCommandsMixInOneScript() {
+        List<TrackingCommand> mixed = new java.util.ArrayList<>(mixedCommands());
+        mixed.set(2, mixed.get(2).prerendered());
+        assertEquals(SCRIPT.render(mixedCommands()), SCRIPT.render(mixed));
+        assertEquals(TrackingScript.commandsJson(mixedCommands()), TrackingScript.commandsJson(mixed));
+    }
 }

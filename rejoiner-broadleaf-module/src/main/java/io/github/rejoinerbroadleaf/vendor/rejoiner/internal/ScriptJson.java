@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SegmentedStringWriter;
 import com.fasterxml.jackson.core.util.BufferRecycler;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Writes JSON for the HTML script context with {@link ScriptSafeEscapes}. One shared, immutable
@@ -24,6 +25,8 @@ public final class ScriptJson {
             .characterEscapes(new ScriptSafeEscapes())
             .rootValueSeparator((String) null)
             .build();
+
+    private static final ObjectMapper READER = new ObjectMapper();
 
     private ScriptJson() {
     }
@@ -56,6 +59,15 @@ public final class ScriptJson {
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             body.writeTo(g);
+        }
+    }
+
+    /** Reads JSON written by this class (or any JSON) back into a tree. */
+    public static JsonNode parse(String json) {
+        try {
+            return READER.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not JSON", e);
         }
     }
 
