@@ -374,6 +374,13 @@ public final class BenchmarkSuite {
             double latencyP99 = (double) p.on().p99() / p.off().p99();
             md.append(String.format(Locale.ROOT, "| %s | **on/off** | **%s** | %.3f | %.3f | %.3f | | +%,d B |%n", p.label(),
                     ratio(ratio, PAGE_GOAL_RATIO), p99, latency, latencyP99, p.bytesOn() - p.bytesOff()));
+            if (p.informational()) {
+                summary.append(String.format(Locale.ROOT, "| 2 | %s, server time median | %.3f ms on | %.3f ms off |"
+                                + " %s (latency %.3f) | — (informational) | — |%n", p.label(),
+                        Samples.millis(p.serverOn().median()), Samples.millis(p.serverOff().median()),
+                        ratio(ratio, PAGE_GOAL_RATIO), latency));
+                continue;
+            }
             summaryRow("2", p.label() + ", server time median",
                     String.format(Locale.ROOT, "%.3f ms on (p99 %.2f)", Samples.millis(p.serverOn().median()),
                             Samples.millis(p.serverOn().p99())),

@@ -28,11 +28,18 @@ final class StoreClient {
     private final HttpClient http;
     private String csrfToken;
 
+    private final CookieManager cookies;
+
     StoreClient(String baseUrl) {
+        this(baseUrl, new CookieManager());
+    }
+
+    private StoreClient(String baseUrl, CookieManager cookies) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.cookies = cookies;
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
-                .cookieHandler(new CookieManager())
+                .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(10))
                 .build();
@@ -73,6 +80,19 @@ final class StoreClient {
             throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
         }
         return elapsed;
+    }
+
+    /** The same shopper (cookies, so session and cart) on new connections of its own. */
+    StoreClient sameShopperNewConnection() {
+        StoreClient other = new StoreClient(baseUrl, cookies);
+        other.csrfToken = csrfToken;
+        return other;
+    }
+
+    /** Whether the server sent this page with chunked transfer encoding (it did not fit its response buffer). */
+    boolean isChunked(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path)).GET().build());
+        return response.headers().firstValue("Transfer-Encoding").map(v -> v.contains("chunked")).orElse(false);
     }
 
     /** POSTs a form with the last CSRF token seen; redirects are not followed. */

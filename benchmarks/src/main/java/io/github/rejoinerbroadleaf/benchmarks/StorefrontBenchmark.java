@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+
 import io.github.rejoinerbroadleaf.delivery.ConversionQueue;
 import io.github.rejoinerbroadleaf.delivery.DeliveryMetrics;
 import io.github.rejoinerbroadleaf.delivery.QueueStatus;
@@ -33,6 +36,8 @@ final class StorefrontBenchmark {
     static final String PRODUCT_PAGE = "/hot-sauces/habanero-hellfire";
     static final String CART_PAGE = "/cart";
     static final int CART_LINES = 20;
+    /** Jetty response buffer of the informational cart-page run (the default is 32 KB). */
+    static final int LARGER_BUFFER = 64 * 1024;
     /** The seeded catalog's simple products (7 is the T-shirt, added once per size). */
     private static final long[] SIMPLE_PRODUCTS = {1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12, 13};
     private static final long SHIRT = 7;
@@ -64,7 +69,7 @@ final class StorefrontBenchmark {
 
     /** Result of one page: server times and client latencies of each mode. */
     record PageResult(String label, String path, Samples serverOn, Samples serverOff, Samples on, Samples off,
-                      long bytesOn, long bytesOff) {
+                      long bytesOn, long bytesOff, boolean informational) {
     }
 
     /** Result of the checkout section. */
@@ -134,7 +139,34 @@ final class StorefrontBenchmark {
         StoreClient shopper = new StoreClient(baseUrl);
         fillCart(shopper);
         results.add(measurePage("Cart page, " + CART_LINES + " lines", shopper, CART_PAGE, "setCartItem"));
+        results.add(measureWithLargerBuffer(shopper));
         return results;
+    }
+
+    /**
+     * The cart page again, same shopper and cart, with Jetty's response buffer at {@link #LARGER_BUFFER}
+     * instead of its 32 KB default (informational). Without tracking this page is just under 32 KB,
+     * so the tracking's bytes make Jetty switch it to chunked encoding; with a larger buffer neither
+     * mode is chunked and the ratio shows the tracking without that switch. Jetty reads the buffer
+     * size when a connection opens, hence the new connections.
+     */
+    private PageResult measureWithLargerBuffer(StoreClient shopper) throws Exception {
+        HttpConfiguration http = store.connector().getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration();
+        int defaultSize = http.getOutputBufferSize();
+        http.setOutputBufferSize(LARGER_BUFFER);
+        try {
+            StoreClient sameShopper = shopper.sameShopperNewConnection();
+            tracking(true);
+            if (sameShopper.isChunked(CART_PAGE)) {
+                throw new IllegalStateException("the cart page is still chunked with a " + LARGER_BUFFER + " B buffer");
+            }
+            PageResult r = measurePage("Cart page, " + CART_LINES + " lines, 64 KB response buffer (informational)",
+                    sameShopper, CART_PAGE, "setCartItem");
+            return new PageResult(r.label(), r.path(), r.serverOn(), r.serverOff(), r.on(), r.off(), r.bytesOn(),
+                    r.bytesOff(), true);
+        } finally {
+            http.setOutputBufferSize(defaultSize);
+        }
     }
 
     private void fillCart(StoreClient shopper) throws Exception {
@@ -200,7 +232,7 @@ final class StorefrontBenchmark {
                 path, Samples.millis(serverOn.median()), Samples.millis(serverOff.median()),
                 (double) serverOn.median() / serverOff.median(), Samples.millis(on.median()), Samples.millis(off.median()),
                 (double) on.median() / off.median()));
-        return new PageResult(label, path, serverOn, serverOff, on, off, bytesOn, bytesOff);
+        return new PageResult(label, path, serverOn, serverOff, on, off, bytesOn, bytesOff, false);
     }
 
     /** An untimed request after a switch: proves the mode is in force; returns the page's size in bytes. */

@@ -1,64 +1,71 @@
 package io.github.rejoinerbroadleaf.broadleaf.tracking;
 
-import io.github.rejoinerbroadleaf.settings.RejoinerSettings;
 import org.broadleafcommerce.common.money.Money;
 import org.broadleafcommerce.core.order.domain.DiscreteOrderItem;
 import org.broadleafcommerce.core.order.domain.Order;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 
 /**
- * What a cart's {@code setCartData}/{@code setCartItem} calls are built from, cheap to read on
- * every page: the cart's lines (id and quantity), its sub total and order-level adjustments (any
- * price change of a line moves the sub total), and the context the calls depend on (base URL,
- * locale, restore-link lifetime and key). Equal fingerprints give equal calls, except for catalog
- * edits (a renamed product), which {@link CommandCache}'s time limit covers.
+ * A cart's state as far as its Rejoiner calls depend on it, cheap to read on every page: the cart
+ * id, its lines (line id and quantity, in cart order) and the order total that Broadleaf's pricing
+ * keeps up to date (any change of a line's price, of an order discount, and so of
+ * {@code cart_value}, moves it; one amount to read instead of the sub total and the adjustments).
+ * Equal fingerprints mean the same products and quantities (a line never changes its product) and
+ * the same values, so the page can skip both the change detection and the mapping; catalog edits
+ * (a renamed product) are covered by the time limit of {@link CommandCache}.
  *
- * <p>Holds the restore-link key only to compare it; {@link #toString()} never shows it.
+ * <p>Immutable and serializable: the session's {@link CartSnapshot} keeps the last one. Holds
+ * nothing about the shopper but the cart's shape.
  */
-final class CartFingerprint {
+public final class CartFingerprint implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final Long cartId;
     /** Line id and quantity, alternating, in cart order. */
     private final long[] lines;
-    private final BigDecimal subTotal;
-    private final BigDecimal adjustments;
-    private final String baseUrl;
-    private final String locale;
-    private final int restoreLinkDays;
-    private final String restoreLinkKey;
+    private final long totalQuantity;
+    private final BigDecimal total;
 
-    private CartFingerprint(Long cartId, long[] lines, BigDecimal subTotal, BigDecimal adjustments, String baseUrl,
-                            String locale, int restoreLinkDays, String restoreLinkKey) {
+    private CartFingerprint(Long cartId, long[] lines, long totalQuantity, BigDecimal total) {
         this.cartId = cartId;
         this.lines = lines;
-        this.subTotal = subTotal;
-        this.adjustments = adjustments;
-        this.baseUrl = baseUrl;
-        this.locale = locale;
-        this.restoreLinkDays = restoreLinkDays;
-        this.restoreLinkKey = restoreLinkKey;
+        this.totalQuantity = totalQuantity;
+        this.total = total;
     }
 
-    static CartFingerprint of(Order cart, String baseUrl, String locale, RejoinerSettings settings) {
+    /** The fingerprint of a cart (an order with an id). */
+    public static CartFingerprint of(Order cart) {
         List<DiscreteOrderItem> items = cart.getDiscreteOrderItems();
         int n = items == null ? 0 : items.size();
         long[] lines = new long[2 * n];
+        long total = 0;
         for (int i = 0; i < n; i++) {
             DiscreteOrderItem line = items.get(i);
+            int quantity = line == null ? 0 : line.getQuantity();
             lines[2 * i] = line == null || line.getId() == null ? -1 : line.getId();
-            lines[2 * i + 1] = line == null ? 0 : line.getQuantity();
+            lines[2 * i + 1] = quantity;
+            total += Math.max(0, quantity);
         }
-        return new CartFingerprint(cart.getId(), lines, amount(cart.getSubTotal()), amount(cart.getOrderAdjustmentsValue()),
-                baseUrl, locale, settings.restoreLinkDays(), settings.restoreLinkKey());
+        return new CartFingerprint(cart.getId(), lines, total, amount(cart.getTotal()));
     }
 
     private static BigDecimal amount(Money money) {
         // stripTrailingZeros: 12.5 and 12.50 are the same amount
         return money == null || money.getAmount() == null ? null : money.getAmount().stripTrailingZeros();
+    }
+
+    public Long cartId() {
+        return cartId;
+    }
+
+    /** The total quantity of the cart's lines: 0 for an empty cart. */
+    public long totalQuantity() {
+        return totalQuantity;
     }
 
     @Override
@@ -70,19 +77,17 @@ final class CartFingerprint {
             return false;
         }
         CartFingerprint other = (CartFingerprint) o;
-        return Objects.equals(cartId, other.cartId) && Arrays.equals(lines, other.lines)
-                && Objects.equals(subTotal, other.subTotal) && Objects.equals(adjustments, other.adjustments)
-                && Objects.equals(baseUrl, other.baseUrl) && Objects.equals(locale, other.locale)
-                && restoreLinkDays == other.restoreLinkDays && Objects.equals(restoreLinkKey, other.restoreLinkKey);
+        return (cartId == null ? other.cartId == null : cartId.equals(other.cartId)) && Arrays.equals(lines, other.lines)
+                && (total == null ? other.total == null : total.equals(other.total));
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(cartId, Arrays.hashCode(lines), subTotal, baseUrl);
+        return (cartId == null ? 0 : cartId.hashCode()) * 31 + Arrays.hashCode(lines);
     }
 
     @Override
     public String toString() {
-        return "CartFingerprint{cartId=" + cartId + ", lines=" + lines.length / 2 + ", subTotal=" + subTotal + "}";
+        return "CartFingerprint{cartId=" + cartId + ", lines=" + lines.length / 2 + ", total=" + total + "}";
     }
 }

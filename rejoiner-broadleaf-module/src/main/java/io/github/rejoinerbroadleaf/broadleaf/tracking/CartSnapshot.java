@@ -12,11 +12,12 @@ import java.util.Map;
  * session (small, immutable, serializable for replicated sessions) and compared with the current
  * cart when a page renders, which turns cart changes into Rejoiner's one-off calls
  * ({@code removeCartItem}, {@code startNewOrder}, {@code clearCartData}) without depending on which
- * controller or AJAX call changed the cart.
+ * controller or AJAX call changed the cart. It also keeps the cart's {@link CartFingerprint}: while
+ * that is unchanged, a page needs no comparison of products at all.
  */
 public final class CartSnapshot implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     /** Session attribute holding the snapshot. */
     public static final String SESSION_ATTRIBUTE = CartSnapshot.class.getName();
@@ -24,12 +25,30 @@ public final class CartSnapshot implements Serializable {
     private final Long cartId;
     private final LinkedHashMap<String, Integer> quantities;
     private final String customerKey;
+    private final CartFingerprint fingerprint;
 
     public CartSnapshot(Long cartId, Map<String, Integer> quantities, String customerKey) {
+        this(cartId, quantities, customerKey, null);
+    }
+
+    /** @param fingerprint the cart's fingerprint when it was taken, null without cart (or unknown) */
+    public CartSnapshot(Long cartId, Map<String, Integer> quantities, String customerKey, CartFingerprint fingerprint) {
         this.cartId = cartId;
         this.quantities = quantities == null ? new LinkedHashMap<String, Integer>()
                 : new LinkedHashMap<String, Integer>(quantities);
         this.customerKey = customerKey;
+        this.fingerprint = fingerprint;
+    }
+
+    /**
+     * Whether the browser was told about exactly this cart: the same fingerprint, or no cart now
+     * and none before. Then nothing about the cart changed since.
+     */
+    public boolean describes(CartFingerprint current) {
+        if (current == null) {
+            return cartId == null && quantities.isEmpty();
+        }
+        return current.equals(fingerprint);
     }
 
     /** The cart's order id, or null when the shopper had no cart. */
@@ -59,7 +78,8 @@ public final class CartSnapshot implements Serializable {
         CartSnapshot other = (CartSnapshot) o;
         return (cartId == null ? other.cartId == null : cartId.equals(other.cartId))
                 && sameInOrder(quantities, other.quantities)
-                && (customerKey == null ? other.customerKey == null : customerKey.equals(other.customerKey));
+                && (customerKey == null ? other.customerKey == null : customerKey.equals(other.customerKey))
+                && (fingerprint == null ? other.fingerprint == null : fingerprint.equals(other.fingerprint));
     }
 
     /** Same entries in the same order (compared on every page, so without copying). */

@@ -1,6 +1,7 @@
 package io.github.rejoinerbroadleaf.broadleaf.tracking;
 
 import io.github.rejoinerbroadleaf.vendor.rejoiner.TrackingCommand;
+import io.github.rejoinerbroadleaf.vendor.rejoiner.TrackingScript;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,6 +19,9 @@ import java.util.function.LongSupplier;
  * state: a {@link CartFingerprint}) and the {@code trackProductView} of a product (key: product,
  * locale and base URL, state: the price). Mapping, URL resolution, the restore link's signature
  * and the JSON are then paid once per change instead of on every page.
+ *
+ * <p>Each entry also keeps the whole script of a page that carries these calls and nothing else
+ * (any page with a cart but without product, customer news or conversion), rendered on first use.
  *
  * <p>An entry is used only when its state equals the caller's current one, and for at most
  * {@code ttlMillis} (catalog edits such as a renamed product show up by then). The key names one
@@ -49,7 +53,7 @@ final class CommandCache {
     }
 
     /** The calls stored for {@code key} when they were built from {@code state} and are still fresh, else null. */
-    List<TrackingCommand> get(Object key, Object state) {
+    Calls get(Object key, Object state) {
         if (!isEnabled()) {
             return null;
         }
@@ -61,16 +65,16 @@ final class CommandCache {
             entries.remove(key, e);
             return null;
         }
-        return Objects.equals(e.state, state) ? e.commands : null;
+        return Objects.equals(e.state, state) ? e.calls : null;
     }
 
-    /** Stores {@code commands} (prerendered here) as built from {@code state}; returns the stored list. */
-    List<TrackingCommand> put(Object key, Object state, List<TrackingCommand> commands) {
+    /** Stores {@code commands} (prerendered here) as built from {@code state}; returns what was stored. */
+    Calls put(Object key, Object state, List<TrackingCommand> commands) {
         List<TrackingCommand> prerendered = new ArrayList<TrackingCommand>(commands.size());
         for (TrackingCommand c : commands) {
             prerendered.add(c.prerendered());
         }
-        List<TrackingCommand> stored = Collections.unmodifiableList(prerendered);
+        Calls stored = new Calls(Collections.unmodifiableList(prerendered));
         if (!isEnabled()) {
             return stored;
         }
@@ -98,14 +102,53 @@ final class CommandCache {
         return entries.size();
     }
 
+    /** Prerendered calls, and the script of a page that carries nothing else. */
+    static final class Calls {
+        private final List<TrackingCommand> commands;
+        private volatile Script script;
+
+        Calls(List<TrackingCommand> commands) {
+            this.commands = commands;
+        }
+
+        List<TrackingCommand> commands() {
+            return commands;
+        }
+
+        /** The script of a page whose only calls are these, by {@code renderer} with {@code nonce}. */
+        String scriptAlone(TrackingScript renderer, String nonce) {
+            Script s = script;
+            if (s != null && s.renderer == renderer && Objects.equals(s.nonce, nonce)) {
+                return s.text;
+            }
+            String text = renderer.render(commands, nonce);
+            if (nonce == null) {
+                script = new Script(renderer, null, text); // a per-request CSP nonce would never be asked for again
+            }
+            return text;
+        }
+    }
+
+    private static final class Script {
+        final TrackingScript renderer;
+        final String nonce;
+        final String text;
+
+        Script(TrackingScript renderer, String nonce, String text) {
+            this.renderer = renderer;
+            this.nonce = nonce;
+            this.text = text;
+        }
+    }
+
     private static final class Entry {
         final Object state;
-        final List<TrackingCommand> commands;
+        final Calls calls;
         final long createdNanos;
 
-        Entry(Object state, List<TrackingCommand> commands, long createdNanos) {
+        Entry(Object state, Calls calls, long createdNanos) {
             this.state = state;
-            this.commands = commands;
+            this.calls = calls;
             this.createdNanos = createdNanos;
         }
     }

@@ -24,6 +24,8 @@ public final class RejoinerPageData {
     private String renderedScript;
     private String renderedAjax;
     private boolean computed;
+    private boolean markedPrivate;
+    private CommandCache.Calls onlyCalls;
 
     /** The request's page data, or null when no hook has recorded anything. */
     public static RejoinerPageData find(HttpServletRequest request) {
@@ -90,5 +92,23 @@ public final class RejoinerPageData {
 
     void markComputed() {
         this.computed = true;
+    }
+
+    /** Whether this response was already marked {@code private, no-store}. */
+    boolean markedPrivate() {
+        return markedPrivate;
+    }
+
+    void setMarkedPrivate() {
+        this.markedPrivate = true;
+    }
+
+    /** The cached calls when they are all this page carries (its script can then be reused), else null. */
+    CommandCache.Calls onlyCalls() {
+        return onlyCalls;
+    }
+
+    void setOnlyCalls(CommandCache.Calls calls) {
+        this.onlyCalls = calls;
     }
 }

@@ -31,6 +31,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -69,6 +71,7 @@ public class StorefrontTracker {
     private final AntPathMatcher pathMatcher = new AntPathMatcher();
     private final AtomicReference<ScriptHolder> script = new AtomicReference<ScriptHolder>();
     private final AtomicReference<ResolverHolder> resolver = new AtomicReference<ResolverHolder>();
+    private final AtomicReference<PathVerdicts> untrackedPaths = new AtomicReference<PathVerdicts>();
 
     private final CommandCache cartCalls;
     private final CommandCache productViews;
@@ -136,7 +139,7 @@ public class StorefrontTracker {
                 return;
             }
             if (mayCarryShopperData(request)) {
-                CacheHeaders.markPrivate(response);
+                markPrivate(RejoinerPageData.of(request), response);
             }
         } catch (RuntimeException e) {
             TrackingFailures.report("beforeRender", e);
@@ -186,7 +189,8 @@ public class StorefrontTracker {
             if (commands == null) {
                 return remember(page, "");
             }
-            return remember(page, renderer.render(commands, cspNonce));
+            CommandCache.Calls only = page.onlyCalls();
+            return remember(page, only != null ? only.scriptAlone(renderer, cspNonce) : renderer.render(commands, cspNonce));
         } catch (RuntimeException | LinkageError e) {
             TrackingFailures.report("trackingScript", e);
             return "";
@@ -258,8 +262,7 @@ public class StorefrontTracker {
         final Order confirmed = page.confirmedOrder();
         Order cart = currentCart();
         Customer customer = currentCustomer();
-        Long cartId = cart == null ? null : cart.getId();
-        Map<String, Integer> quantities = OrderMapper.productQuantities(cart);
+        CartFingerprint fingerprint = cart == null ? null : CartFingerprint.of(cart);
         String email = OrderMapper.email(customer, cart);
         if (email == null && confirmed != null && confirmed.getEmailAddress() != null
                 && !confirmed.getEmailAddress().trim().isEmpty()) {
@@ -271,7 +274,7 @@ public class StorefrontTracker {
         boolean customerNews = false;
         if (cartStateKnown(request)) {
             String[] told = new String[1];
-            changes = advanceSnapshot(request, cartId, quantities, customerKey, confirmed, told);
+            changes = advanceSnapshot(request, cart, fingerprint, customerKey, confirmed, told);
             customerNews = customerKey != null && !customerKey.equals(told[0]);
         } else {
             // Broadleaf's cart filter did not run (e.g. an error page for a static resource): nothing
@@ -281,6 +284,7 @@ public class StorefrontTracker {
         }
 
         boolean shopperData = !changes.isEmpty();
+        CommandCache.Calls cartBlock = null;
         if (changes.clearCart()) {
             out.add(TrackingCommand.clearCartData());
         }
@@ -296,9 +300,11 @@ public class StorefrontTracker {
             Customer known = customer != null && customer.isLoggedIn() ? customer : null;
             out.add(TrackingCommand.setCustomerData(mapper.customerData(known, locale(request))));
         }
-        if (cart != null && (!quantities.isEmpty() || !changes.removedProductIds().isEmpty())) {
+        if (cart != null && (fingerprint.totalQuantity() > 0 || !changes.removedProductIds().isEmpty())) {
             shopperData = true;
-            out.addAll(cartCalls(cart, baseUrl, urls, settings));
+            CommandCache.Calls calls = cartCalls(cart, fingerprint, baseUrl, urls, settings);
+            out.addAll(calls.commands());
+            cartBlock = calls;
         }
         for (Product product : page.products()) {
             out.add(productView(product, baseUrl, urls));
@@ -317,15 +323,32 @@ public class StorefrontTracker {
             }
         }
         if (shopperData) {
-            CacheHeaders.markPrivate(response);
+            markPrivate(page, response);
+        }
+        if (cartBlock != null && out.size() == cartBlock.commands().size()) {
+            page.setOnlyCalls(cartBlock);
         }
         return out;
     }
 
-    /** {@code setCartData} + {@code setCartItem}s, reused while the cart's {@link CartFingerprint} stays the same. */
-    private List<TrackingCommand> cartCalls(Order cart, String baseUrl, UrlResolver urls, RejoinerSettings settings) {
-        CartFingerprint state = CartFingerprint.of(cart, baseUrl, OrderMapper.localeCode(), settings);
-        List<TrackingCommand> cached = cartCalls.get(cart.getId(), state);
+    /** Marks the response private once (the interceptor usually did before the view rendered). */
+    private static void markPrivate(RejoinerPageData page, HttpServletResponse response) {
+        if (!page.markedPrivate() && CacheHeaders.markPrivate(response)) {
+            page.setMarkedPrivate();
+        }
+    }
+
+    /**
+     * {@code setCartData} + {@code setCartItem}s, reused while the cart's fingerprint and what else
+     * the calls are built from (base URL, locale, the restore link's lifetime and key) stay the same.
+     */
+    private CommandCache.Calls cartCalls(Order cart, CartFingerprint fingerprint, String baseUrl, UrlResolver urls,
+                                         RejoinerSettings settings) {
+        // The key's hash only: no secret is kept in the cache.
+        String restoreKey = settings.restoreLinkKey();
+        List<Object> state = Arrays.<Object>asList(fingerprint, baseUrl, OrderMapper.localeCode(),
+                settings.restoreLinkDays(), restoreKey == null ? 0 : restoreKey.hashCode());
+        CommandCache.Calls cached = cartCalls.get(cart.getId(), state);
         if (cached != null) {
             return cached;
         }
@@ -338,13 +361,13 @@ public class StorefrontTracker {
         List<Object> key = Arrays.<Object>asList(product.getId(), OrderMapper.localeCode(), baseUrl);
         BigDecimal price = OrderMapper.viewPrice(product);
         Object state = price == null ? "" : price.stripTrailingZeros();
-        List<TrackingCommand> cached = product.getId() == null ? null : productViews.get(key, state);
+        CommandCache.Calls cached = product.getId() == null ? null : productViews.get(key, state);
         if (cached != null) {
-            return cached.get(0);
+            return cached.commands().get(0);
         }
         TrackingCommand view = TrackingCommand.trackProductView(mapper.productView(product, urls));
         return product.getId() == null ? view
-                : productViews.put(key, state, Collections.singletonList(view)).get(0);
+                : productViews.put(key, state, Collections.singletonList(view)).commands().get(0);
     }
 
     /**
@@ -353,20 +376,25 @@ public class StorefrontTracker {
      *
      * @param told receives the e-mail key the browser was told before this response
      */
-    private CartChanges advanceSnapshot(HttpServletRequest request, Long cartId, Map<String, Integer> quantities,
+    private CartChanges advanceSnapshot(HttpServletRequest request, Order cart, CartFingerprint fingerprint,
                                         String customerKey, final Order confirmed, String[] told) {
         HttpSession session = request.getSession(true);
         synchronized (WebUtils.getSessionMutex(session)) {
             Object o = session.getAttribute(CartSnapshot.SESSION_ATTRIBUTE);
             CartSnapshot previous = o instanceof CartSnapshot ? (CartSnapshot) o : null;
+            told[0] = previous == null ? null : previous.customerKey();
+            if (previous != null && previous.describes(fingerprint) && (customerKey == null || customerKey.equals(told[0]))) {
+                return CartChanges.none(); // the usual page: same cart as last time, nothing to compare
+            }
+            Long cartId = cart == null ? null : cart.getId();
+            Map<String, Integer> quantities = OrderMapper.productQuantities(cart);
             CartChanges changes = CartChanges.between(previous, cartId, quantities, new CartChanges.SubmittedCheck() {
                 @Override
                 public boolean wasSubmitted(Long orderId) {
                     return isSubmitted(orderId, confirmed);
                 }
             });
-            told[0] = previous == null ? null : previous.customerKey();
-            CartSnapshot next = new CartSnapshot(cartId, quantities, customerKey != null ? customerKey : told[0]);
+            CartSnapshot next = new CartSnapshot(cartId, quantities, customerKey != null ? customerKey : told[0], fingerprint);
             if (!next.equals(previous)) {
                 // Written only on change: replicated or persisted sessions are not dirtied by every page.
                 session.setAttribute(CartSnapshot.SESSION_ATTRIBUTE, next);
@@ -456,13 +484,45 @@ public class StorefrontTracker {
         if (patterns == null || patterns.isEmpty()) {
             return false;
         }
-        String path = PATHS.getPathWithinApplication(request);
+        PathVerdicts verdicts = untrackedPaths.get();
+        if (verdicts == null || !(verdicts.patterns == patterns || verdicts.patterns.equals(patterns))) {
+            verdicts = new PathVerdicts(patterns);
+            untrackedPaths.set(verdicts);
+        }
+        // Keyed by the raw URI: the same URI always gives the same decoded path, so the same answer.
+        String uri = request.getRequestURI();
+        Boolean known = uri == null ? null : verdicts.answers.get(uri);
+        if (known != null) {
+            return known;
+        }
+        boolean untracked = matchesAny(PATHS.getPathWithinApplication(request), patterns);
+        if (uri != null) {
+            if (verdicts.answers.size() >= PathVerdicts.MAX_PATHS) {
+                verdicts.answers.clear();
+            }
+            verdicts.answers.put(uri, untracked);
+        }
+        return untracked;
+    }
+
+    private boolean matchesAny(String path, List<String> patterns) {
         for (String pattern : patterns) {
             if (pattern != null && pathMatcher.match(pattern.trim(), path)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The untracked-path answers for one list of patterns (matching Ant patterns costs microseconds per page). */
+    private static final class PathVerdicts {
+        static final int MAX_PATHS = 2000;
+        final List<String> patterns;
+        final ConcurrentMap<String, Boolean> answers = new ConcurrentHashMap<String, Boolean>();
+
+        PathVerdicts(List<String> patterns) {
+            this.patterns = patterns;
+        }
     }
 
     /** Without a consent cookie setting, always; else the cookie must be present, non-empty, not "0"/"false". */

@@ -20,13 +20,13 @@ class CommandCacheTest {
 
     @Test
     void theStoredCallsComeBackForTheSameState() {
-        List<TrackingCommand> stored = cache.put(50L, "state-1", calls);
+        CommandCache.Calls stored = cache.put(50L, "state-1", calls);
         assertSame(stored, cache.get(50L, "state-1"));
     }
 
     @Test
     void storedCallsRenderAsTheOriginals() {
-        assertEquals(TrackingScript.commandsJson(calls), TrackingScript.commandsJson(cache.put(50L, "state-1", calls)));
+        assertEquals(TrackingScript.commandsJson(calls), TrackingScript.commandsJson(cache.put(50L, "state-1", calls).commands()));
     }
 
     @Test
@@ -45,7 +45,7 @@ class CommandCacheTest {
     void entriesExpireAfterTheirTime() {
         cache.put(50L, "state-1", calls);
         now.addAndGet(60 * SECOND);
-        assertEquals(calls.size(), cache.get(50L, "state-1").size(), "still fresh at exactly 60 s");
+        assertEquals(calls.size(), cache.get(50L, "state-1").commands().size(), "still fresh at exactly 60 s");
         now.addAndGet(1);
         assertNull(cache.get(50L, "state-1"));
         assertEquals(0, cache.size());
@@ -60,7 +60,7 @@ class CommandCacheTest {
         cache.put(52L, "newest", calls);
         assertNull(cache.get(50L, "old"));
         assertEquals(2, cache.size());
-        assertEquals(calls.size(), cache.get(51L, "newer").size());
+        assertEquals(calls.size(), cache.get(51L, "newer").commands().size());
     }
 
     @Test
@@ -69,7 +69,7 @@ class CommandCacheTest {
         cache.put(51L, "b", calls);
         cache.put(52L, "c", calls);
         assertEquals(1, cache.size());
-        assertEquals(calls.size(), cache.get(52L, "c").size());
+        assertEquals(calls.size(), cache.get(52L, "c").commands().size());
     }
 
     @Test
@@ -86,5 +86,30 @@ class CommandCacheTest {
         off.put(50L, "a", calls);
         assertNull(off.get(50L, "a"));
         assertEquals(0, off.size());
+    }
+
+    private static final TrackingScript SCRIPT = TrackingScript.builder().siteId("site-1").build();
+
+    @Test
+    void theScriptOfAPageWithOnlyTheseCallsIsRenderedOnce() {
+        CommandCache.Calls stored = cache.put(50L, "state-1", calls);
+        String script = stored.scriptAlone(SCRIPT, null);
+        assertEquals(SCRIPT.render(calls), script);
+        assertSame(script, stored.scriptAlone(SCRIPT, null));
+    }
+
+    @Test
+    void aScriptWithANonceCarriesThatNonce() {
+        CommandCache.Calls stored = cache.put(50L, "state-1", calls);
+        stored.scriptAlone(SCRIPT, null);
+        assertEquals(SCRIPT.render(calls, "bm9uY2U="), stored.scriptAlone(SCRIPT, "bm9uY2U="));
+    }
+
+    @Test
+    void anotherRendererRendersAfresh() {
+        CommandCache.Calls stored = cache.put(50L, "state-1", calls);
+        stored.scriptAlone(SCRIPT, null);
+        TrackingScript other = TrackingScript.builder().siteId("site-2").build();
+        assertEquals(other.render(calls), stored.scriptAlone(other, null));
     }
 }

@@ -189,6 +189,56 @@ class StorefrontTrackerTest {
     }
 
     @Test
+    void aRemovalAfterUnchangedPagesIsStillReported() {
+        cart = order(50, "48.34", "0", line(1, tee, 2, "18.00"), line(2, sauce, 1, "12.34"));
+        cartPage(tracker);
+        assertTrue(!cartPage(tracker).contains("removeCartItem"), "nothing changed");
+
+        cart = order(50, "36.00", "0", line(1, tee, 2, "18.00"));
+        String page = cartPage(tracker);
+
+        assertTrue(page.contains("[\"removeCartItem\",{\"product_id\":\"6\"}]"), page);
+        assertTrue(!cartPage(tracker).contains("removeCartItem"), "reported once");
+    }
+
+    @Test
+    void aProductPageAfterCartOnlyPagesCarriesTheCartAndTheProduct() {
+        cart = order(50, "36.00", "0", line(1, tee, 2, "18.00"));
+        String cartOnly = cartPage(tracker);
+        assertEquals(cartOnly, cartPage(tracker), "the same cart-only script");
+
+        HttpServletRequest request = request("/hot-sauces/sauce");
+        tracker.productShown(request, sauce);
+        String page = tracker.trackingScript(request, response(new HashMap<>()), null);
+
+        assertTrue(page.contains("\"setCartItem\"") && page.contains("[\"trackProductView\",{\"product_id\":\"6\""), page);
+    }
+
+    @Test
+    void aCustomerEmailEnteredWithAnUnchangedCartIsAnnounced() {
+        cart = order(50, "36.00", "0", line(1, tee, 2, "18.00"));
+        cartPage(tracker);
+
+        when(cart.getEmailAddress()).thenReturn("guest@example.com");
+        String page = cartPage(tracker);
+
+        assertTrue(page.contains("[\"setCustomerEmail\",{\"email\":\"guest@example.com\"}]"), page);
+    }
+
+    @Test
+    void untrackedPagesFollowAChangeOfPatterns() {
+        assertTrue(cartPageAt(tracker, "/account/orders").contains("trackPageView"));
+        settingValues.put(SettingKey.UNTRACKED_PAGE_PATTERNS, "/help/**");
+
+        assertTrue(!cartPageAt(tracker, "/account/orders").contains("trackPageView"));
+        assertTrue(cartPageAt(tracker, "/help/returns").contains("trackPageView"));
+    }
+
+    private String cartPageAt(StorefrontTracker t, String path) {
+        return t.trackingScript(request(path), response(new HashMap<>()), null);
+    }
+
+    @Test
     void aProductViewIsMappedOnceWhileItsPriceStaysTheSame() {
         CountingMapper mapper = new CountingMapper(new CountingReturnUrls());
         StorefrontTracker t = newTracker(mapper, 60_000);
