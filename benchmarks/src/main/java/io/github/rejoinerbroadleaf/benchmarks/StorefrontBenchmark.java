@@ -51,8 +51,8 @@ final class StorefrontBenchmark {
     /** How long the sandbox holds a REST call, and the store's REST read timeout, in the checkout section. */
     static final long HELD_MILLIS = 900_000;
 
-    private final int pageWarmup = Integer.getInteger("bench.pages.warmup", 200);
-    private final int pageRounds = Integer.getInteger("bench.pages.rounds", 80);
+    private final int pageWarmup = Integer.getInteger("bench.pages.warmup", 1000);
+    private final int pageRounds = Integer.getInteger("bench.pages.rounds", 120);
     private final int pagePerRound = Integer.getInteger("bench.pages.perRound", 25);
     private final int checkoutWarmup = Integer.getInteger("bench.checkout.warmup", 20);
     private final int checkoutOrders = Integer.getInteger("bench.checkout.orders", 500);
