@@ -2,6 +2,7 @@ package io.github.rejoinerbroadleaf.broadleaf.tracking;
 
 import org.broadleafcommerce.core.catalog.domain.Product;
 import org.broadleafcommerce.core.order.domain.Order;
+import org.broadleafcommerce.profile.core.domain.Customer;
 
 import javax.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
@@ -26,6 +27,8 @@ public final class RejoinerPageData {
     private boolean computed;
     private boolean markedPrivate;
     private CommandCache.Calls onlyCalls;
+    private boolean customerLookedUp;
+    private Customer customer;
 
     /** The request's page data, or null when no hook has recorded anything. */
     public static RejoinerPageData find(HttpServletRequest request) {
@@ -101,6 +104,20 @@ public final class RejoinerPageData {
 
     void setMarkedPrivate() {
         this.markedPrivate = true;
+    }
+
+    boolean customerLookedUp() {
+        return customerLookedUp;
+    }
+
+    /** The response's customer as looked up by the tracker (null: none). */
+    Customer customer() {
+        return customer;
+    }
+
+    void setCustomer(Customer customer) {
+        this.customer = customer;
+        this.customerLookedUp = true;
     }
 
     /** The cached calls when they are all this page carries (its script can then be reused), else null. */

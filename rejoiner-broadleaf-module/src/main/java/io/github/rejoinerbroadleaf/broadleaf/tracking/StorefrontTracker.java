@@ -147,15 +147,15 @@ public class StorefrontTracker {
     }
 
     private boolean mayCarryShopperData(HttpServletRequest request) {
-        RejoinerPageData page = RejoinerPageData.find(request);
-        if (page != null && page.confirmedOrder() != null) {
+        RejoinerPageData page = RejoinerPageData.of(request);
+        if (page.confirmedOrder() != null) {
             return true;
         }
         Order cart = currentCart();
         if (cart != null) {
             return true;
         }
-        Customer customer = currentCustomer();
+        Customer customer = customer(page);
         if (customer != null && customer.isLoggedIn()) {
             return true;
         }
@@ -261,7 +261,7 @@ public class StorefrontTracker {
 
         final Order confirmed = page.confirmedOrder();
         Order cart = currentCart();
-        Customer customer = currentCustomer();
+        Customer customer = customer(page);
         CartFingerprint fingerprint = cart == null ? null : CartFingerprint.of(cart);
         String email = OrderMapper.email(customer, cart);
         if (email == null && confirmed != null && confirmed.getEmailAddress() != null
@@ -285,6 +285,7 @@ public class StorefrontTracker {
 
         boolean shopperData = !changes.isEmpty();
         CommandCache.Calls cartBlock = null;
+        CommandCache.Calls lastView = null;
         if (changes.clearCart()) {
             out.add(TrackingCommand.clearCartData());
         }
@@ -307,7 +308,9 @@ public class StorefrontTracker {
             cartBlock = calls;
         }
         for (Product product : page.products()) {
-            out.add(productView(product, baseUrl, urls));
+            CommandCache.Calls view = productView(product, baseUrl, urls);
+            out.addAll(view.commands());
+            lastView = view;
         }
         if (confirmed != null && isSubmittedOrder(confirmed)) {
             boolean first;
@@ -325,8 +328,11 @@ public class StorefrontTracker {
         if (shopperData) {
             markPrivate(page, response);
         }
+        // A page carrying only one cached block (an unchanged cart, or one product view) reuses its script.
         if (cartBlock != null && out.size() == cartBlock.commands().size()) {
             page.setOnlyCalls(cartBlock);
+        } else if (lastView != null && out.size() == lastView.commands().size()) {
+            page.setOnlyCalls(lastView);
         }
         return out;
     }
@@ -357,17 +363,17 @@ public class StorefrontTracker {
     }
 
     /** {@code trackProductView}, reused per product, locale and base URL while the price stays the same. */
-    private TrackingCommand productView(Product product, String baseUrl, UrlResolver urls) {
+    private CommandCache.Calls productView(Product product, String baseUrl, UrlResolver urls) {
         List<Object> key = Arrays.<Object>asList(product.getId(), OrderMapper.localeCode(), baseUrl);
         BigDecimal price = OrderMapper.viewPrice(product);
         Object state = price == null ? "" : price.stripTrailingZeros();
         CommandCache.Calls cached = product.getId() == null ? null : productViews.get(key, state);
         if (cached != null) {
-            return cached.commands().get(0);
+            return cached;
         }
-        TrackingCommand view = TrackingCommand.trackProductView(mapper.productView(product, urls));
-        return product.getId() == null ? view
-                : productViews.put(key, state, Collections.singletonList(view)).commands().get(0);
+        List<TrackingCommand> view = Collections.singletonList(
+                TrackingCommand.trackProductView(mapper.productView(product, urls)));
+        return product.getId() == null ? new CommandCache.Calls(view) : productViews.put(key, state, view);
     }
 
     /**
@@ -434,6 +440,14 @@ public class StorefrontTracker {
     protected Order currentCart() {
         Order cart = CartState.getCart();
         return cart == null || cart.getId() == null ? null : cart;
+    }
+
+    /** The current customer, looked up once per response (Broadleaf finds it through a bean lookup). */
+    private Customer customer(RejoinerPageData page) {
+        if (!page.customerLookedUp()) {
+            page.setCustomer(currentCustomer());
+        }
+        return page.customer();
     }
 
     /** The current customer (anonymous or registered), or null outside a storefront request. */
