@@ -17,7 +17,7 @@ import java.util.Map;
  */
 public final class CartSnapshot implements Serializable {
 
-    private static final long serialVersionUID = 2L;
+    private static final long serialVersionUID = 1L; // the fingerprint was added compatibly: older snapshots read it as null
 
     /** Session attribute holding the snapshot. */
     public static final String SESSION_ATTRIBUTE = CartSnapshot.class.getName();
