@@ -14,6 +14,8 @@ import java.util.List;
 public class RestoreKeyProvider {
 
     private final GeneratedRestoreKeyStore generated;
+    /** The keys last derived and what they were derived from (deriving is an HMAC per key, on every link). */
+    private volatile Derived last;
 
     public RestoreKeyProvider(GeneratedRestoreKeyStore generated) {
         this.generated = generated;
@@ -22,13 +24,34 @@ public class RestoreKeyProvider {
     public RestoreKeys keys(RejoinerSettings settings) {
         String current = settings.restoreLinkKey();
         String previous = settings.restoreLinkPreviousKey();
-        if (current != null && !current.trim().isEmpty()) {
-            return RestoreKeys.of(current, previous);
+        boolean configured = current != null && !current.trim().isEmpty();
+        List<String> sources = new ArrayList<String>(3);
+        if (configured) {
+            sources.add(current);
+        } else {
+            // the oldest generated key signs; any other generated row (several nodes starting for the
+            // very first time at once) and a configured previous key stay accepted
+            sources.addAll(generated.keys());
         }
-        // the oldest generated key signs; any other generated row (several nodes starting for the
-        // very first time at once) and a configured previous key stay accepted
-        List<String> keys = new ArrayList<String>(generated.keys());
-        keys.add(previous);
-        return RestoreKeys.of(keys);
+        sources.add(previous);
+        Derived d = last;
+        if (d != null && d.configured == configured && d.sources.equals(sources)) {
+            return d.keys;
+        }
+        RestoreKeys keys = configured ? RestoreKeys.of(current, previous) : RestoreKeys.of(sources);
+        last = new Derived(configured, sources, keys);
+        return keys;
+    }
+
+    private static final class Derived {
+        final boolean configured;
+        final List<String> sources;
+        final RestoreKeys keys;
+
+        Derived(boolean configured, List<String> sources, RestoreKeys keys) {
+            this.configured = configured;
+            this.sources = sources;
+            this.keys = keys;
+        }
     }
 }
