@@ -16,6 +16,7 @@ import org.broadleafcommerce.common.web.BroadleafRequestContext;
 import org.broadleafcommerce.core.catalog.domain.Category;
 import org.broadleafcommerce.core.catalog.domain.CategoryProductXref;
 import org.broadleafcommerce.core.catalog.domain.Product;
+import org.broadleafcommerce.core.catalog.domain.ProductOption;
 import org.broadleafcommerce.core.catalog.domain.Sku;
 import org.broadleafcommerce.core.offer.domain.OfferCode;
 import org.broadleafcommerce.core.order.domain.DiscreteOrderItem;
@@ -48,7 +49,7 @@ import java.util.TreeMap;
  * product views, cart items and removals alike.</li>
  * <li>Cart lines of the same product (two sizes of a shirt) become <em>one</em> item: quantities
  * summed, {@code price} the unit price (the quantity-weighted average when the lines differ), the
- * line attributes (product options) as custom fields, e.g. {@code SIZE = "M, L"}.</li>
+ * line attributes that are product options as custom fields, e.g. {@code SIZE = "M, L"}.</li>
  * <li>{@code cart_value}: merchandise total after all discounts, before shipping and tax:
  * {@code order.getSubTotal() - order.getOrderAdjustmentsValue()} ({@link #cartValue(Order)}).</li>
  * <li>{@code cart_item_count}: the total quantity of the cart's discrete items.</li>
@@ -132,7 +133,8 @@ public class OrderMapper {
             }
         }
         ProductInfoCache.ProductInfo info = new ProductInfoCache.ProductInfo(product.getName(), categories(product),
-                contextRelative(product.getUrl()), contextRelative(primaryImageUrl(product)), description(product));
+                contextRelative(product.getUrl()), contextRelative(primaryImageUrl(product)), description(product),
+                optionNames(product));
         if (key != null) {
             productCache.put(key, info);
         }
@@ -172,6 +174,24 @@ public class OrderMapper {
         if (category != null && category.getName() != null && !category.getName().trim().isEmpty()) {
             names.add(category.getName());
         }
+    }
+
+    /**
+     * The cart-line attribute names that are the product's options (e.g. {@code SIZE}): only these
+     * are sent as custom fields and kept in restore links; other line attributes may hold free text
+     * a shopper typed.
+     */
+    public static Set<String> optionNames(Product product) {
+        Set<String> names = new LinkedHashSet<String>();
+        List<ProductOption> options = product == null ? null : product.getProductOptions();
+        if (options != null) {
+            for (ProductOption option : options) {
+                if (option != null && !isBlank(option.getAttributeName())) {
+                    names.add(option.getAttributeName());
+                }
+            }
+        }
+        return names;
     }
 
     /** The URL of the product's {@code primary} media, or null. */
@@ -248,7 +268,7 @@ public class OrderMapper {
                 }
                 Aggregate a = byProduct.get(id);
                 if (a == null) {
-                    a = new Aggregate(id, product);
+                    a = new Aggregate(id, info(product));
                     byProduct.put(id, a);
                 }
                 a.add(line);
@@ -256,7 +276,7 @@ public class OrderMapper {
         }
         List<CartItem> items = new ArrayList<CartItem>(byProduct.size());
         for (Aggregate a : byProduct.values()) {
-            items.add(a.toItem(info(a.product), urls));
+            items.add(a.toItem(urls));
         }
         return items;
     }
@@ -491,7 +511,7 @@ public class OrderMapper {
     /** The lines of one product being summed up into one Rejoiner item. */
     private static final class Aggregate {
         private final String productId;
-        private final Product product;
+        private final ProductInfoCache.ProductInfo info;
         private long quantity;
         private long totalCents;
         private Long sameUnitCents;
@@ -499,9 +519,9 @@ public class OrderMapper {
         private boolean priceUnknown;
         private final Map<String, Set<String>> options = new TreeMap<String, Set<String>>();
 
-        Aggregate(String productId, Product product) {
+        Aggregate(String productId, ProductInfoCache.ProductInfo info) {
             this.productId = productId;
-            this.product = product;
+            this.info = info;
         }
 
         void add(DiscreteOrderItem line) {
@@ -525,7 +545,7 @@ public class OrderMapper {
                     OrderItemAttribute attribute = e.getValue();
                     String name = attribute != null && attribute.getName() != null ? attribute.getName() : e.getKey();
                     String value = attribute == null ? null : attribute.getValue();
-                    if (!isBlank(name) && !isBlank(value)) {
+                    if (!isBlank(name) && !isBlank(value) && info.optionNames.contains(name)) {
                         Set<String> values = options.get(name);
                         if (values == null) {
                             values = new LinkedHashSet<String>();
@@ -537,7 +557,7 @@ public class OrderMapper {
             }
         }
 
-        CartItem toItem(ProductInfoCache.ProductInfo info, UrlResolver urls) {
+        CartItem toItem(UrlResolver urls) {
             CartItem.Builder b = CartItem.builder(urls)
                     .productId(productId)
                     .name(info.name)

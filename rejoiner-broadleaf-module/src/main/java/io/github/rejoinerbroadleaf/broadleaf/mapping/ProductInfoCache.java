@@ -2,11 +2,12 @@ package io.github.rejoinerbroadleaf.broadleaf.mapping;
 
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * Catalog facts of a product as Rejoiner sees them (name, categories, URLs, description), kept for
+ * Catalog facts of a product as Rejoiner sees them (name, categories, URLs, description, option names), kept for
  * a short time so that a page with a 20-product cart does not walk 20 products' category and media
  * collections on every request. Catalog data only, keyed by product id and locale (Broadleaf
  * translates names): nothing about a shopper is ever stored here. Prices and quantities are never
@@ -59,13 +60,16 @@ final class ProductInfoCache {
         final String url;
         final String imageUrl;
         final String description;
+        final Set<String> optionNames;
 
-        ProductInfo(String name, List<String> categories, String url, String imageUrl, String description) {
+        ProductInfo(String name, List<String> categories, String url, String imageUrl, String description,
+                    Set<String> optionNames) {
             this.name = name;
             this.categories = Collections.unmodifiableList(categories);
             this.url = url;
             this.imageUrl = imageUrl;
             this.description = description;
+            this.optionNames = Collections.unmodifiableSet(optionNames);
         }
     }
 }

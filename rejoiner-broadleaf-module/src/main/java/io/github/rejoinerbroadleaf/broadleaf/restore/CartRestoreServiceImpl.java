@@ -1,5 +1,6 @@
 package io.github.rejoinerbroadleaf.broadleaf.restore;
 
+import io.github.rejoinerbroadleaf.broadleaf.mapping.OrderMapper;
 import io.github.rejoinerbroadleaf.broadleaf.restore.RestoreOutcome.Problem;
 import io.github.rejoinerbroadleaf.broadleaf.web.StoreContext;
 import io.github.rejoinerbroadleaf.restore.InvalidRestoreTokenException;
@@ -9,7 +10,6 @@ import io.github.rejoinerbroadleaf.restore.RestoreTokenCodec;
 import io.github.rejoinerbroadleaf.settings.RejoinerSettings;
 import io.github.rejoinerbroadleaf.settings.RejoinerSettingsService;
 import org.broadleafcommerce.core.catalog.domain.Product;
-import org.broadleafcommerce.core.catalog.domain.ProductOption;
 import org.broadleafcommerce.core.catalog.domain.Sku;
 import org.broadleafcommerce.core.catalog.service.CatalogService;
 import org.broadleafcommerce.core.offer.domain.Offer;
@@ -150,12 +150,11 @@ public class CartRestoreServiceImpl implements CartRestoreService {
     private static Map<String, String> optionsOf(OrderItem item, Product product) {
         Map<String, String> options = new TreeMap<String, String>();
         Map<String, OrderItemAttribute> attributes = item.getOrderItemAttributes();
-        if (attributes == null || attributes.isEmpty() || product == null || product.getProductOptions() == null) {
+        if (attributes == null || attributes.isEmpty()) {
             return options;
         }
-        for (ProductOption option : product.getProductOptions()) {
-            String name = option.getAttributeName();
-            OrderItemAttribute attribute = name == null ? null : attributes.get(name);
+        for (String name : OrderMapper.optionNames(product)) {
+            OrderItemAttribute attribute = attributes.get(name);
             if (attribute != null && attribute.getValue() != null) {
                 options.put(name, attribute.getValue());
             }

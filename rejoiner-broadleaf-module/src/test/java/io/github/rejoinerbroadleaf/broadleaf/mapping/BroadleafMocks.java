@@ -5,6 +5,7 @@ import org.broadleafcommerce.common.money.Money;
 import org.broadleafcommerce.core.catalog.domain.Category;
 import org.broadleafcommerce.core.catalog.domain.CategoryProductXref;
 import org.broadleafcommerce.core.catalog.domain.Product;
+import org.broadleafcommerce.core.catalog.domain.ProductOption;
 import org.broadleafcommerce.core.catalog.domain.Sku;
 import org.broadleafcommerce.core.offer.domain.OfferCode;
 import org.broadleafcommerce.core.order.domain.DiscreteOrderItem;
@@ -63,6 +64,18 @@ public final class BroadleafMocks {
         }
         when(p.getMedia()).thenReturn(media);
         return p;
+    }
+
+    /** Gives a product options with these attribute names (e.g. "SIZE"); returns it. */
+    public static Product withOptions(Product product, String... attributeNames) {
+        List<ProductOption> options = new ArrayList<>();
+        for (String name : attributeNames) {
+            ProductOption option = mock(ProductOption.class);
+            when(option.getAttributeName()).thenReturn(name);
+            options.add(option);
+        }
+        when(product.getProductOptions()).thenReturn(options);
+        return product;
     }
 
     /** A cart line: product, quantity, unit price and attributes as name/value pairs. */

@@ -35,6 +35,7 @@ import static io.github.rejoinerbroadleaf.broadleaf.mapping.BroadleafMocks.line;
 import static io.github.rejoinerbroadleaf.broadleaf.mapping.BroadleafMocks.offerCode;
 import static io.github.rejoinerbroadleaf.broadleaf.mapping.BroadleafMocks.order;
 import static io.github.rejoinerbroadleaf.broadleaf.mapping.BroadleafMocks.product;
+import static io.github.rejoinerbroadleaf.broadleaf.mapping.BroadleafMocks.withOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -91,7 +92,8 @@ class OrderMapperTest {
 
     @Test
     void linesOfOneProductBecomeOneItemWithSummedQuantityAndOptionsAsCustomFields() {
-        Product tee = product(7, "Heat Clinic T-Shirt", "18.00", "/merchandise/heat-clinic-tee", "/img/tee.svg", merch);
+        Product tee = withOptions(product(7, "Heat Clinic T-Shirt", "18.00", "/merchandise/heat-clinic-tee",
+                "/img/tee.svg", merch), "SIZE", "COLOR");
         Product sauce = product(6, "Sauce", "12.34", "/hot-sauces/sauce", null, sauces);
         Order cart = order(100, "72.34", "0",
                 line(1, tee, 1, "18.00", "SIZE", "M"),
@@ -114,6 +116,16 @@ class OrderMapperTest {
         assertEquals("6", items.get(1).productId());
         assertEquals(2468L, items.get(1).qtyPriceCents(), "12.34 x 2");
         assertEquals(Map.of("7", 2, "6", 2), OrderMapper.productQuantities(cart));
+    }
+
+    @Test
+    void lineAttributesThatAreNoProductOptionAreNotSent() {
+        Product tee = withOptions(product(7, "Tee", "18.00", "/tee", null, merch), "SIZE");
+        Order cart = order(100, "18.00", "0", line(1, tee, 1, "18.00", "SIZE", "M", "GIFT_NOTE", "Happy birthday, Ann"));
+
+        CartItem item = mapper.cartItems(cart, urls).get(0);
+
+        assertEquals(Map.of("SIZE", "M"), item.customFields());
     }
 
     @Test

@@ -38,6 +38,7 @@ import static io.github.rejoinerbroadleaf.broadleaf.mapping.BroadleafMocks.categ
 import static io.github.rejoinerbroadleaf.broadleaf.mapping.BroadleafMocks.line;
 import static io.github.rejoinerbroadleaf.broadleaf.mapping.BroadleafMocks.order;
 import static io.github.rejoinerbroadleaf.broadleaf.mapping.BroadleafMocks.product;
+import static io.github.rejoinerbroadleaf.broadleaf.mapping.BroadleafMocks.withOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,7 +53,7 @@ import static org.mockito.Mockito.when;
 class StorefrontTrackerTest {
 
     private final Product sauce = product(6, "Sauce", "12.34", "/hot-sauces/sauce", "/img/sauce.svg", category("Hot Sauces"));
-    private final Product tee = product(7, "Tee", "18.00", "/merchandise/tee", null, category("Merchandise"));
+    private final Product tee = withOptions(product(7, "Tee", "18.00", "/merchandise/tee", null, category("Merchandise")), "SIZE");
     private final Map<SettingKey, String> settingValues = new EnumMap<>(SettingKey.class);
     private final Map<String, Object> sessionAttributes = new HashMap<>();
     private final OrderService orderService = mock(OrderService.class);
