@@ -71,8 +71,12 @@ public class OrderMapper {
     /** Longest description sent for a cart item (characters); longer ones are cut. */
     public static final int MAX_DESCRIPTION_LENGTH = 500;
 
+    /** Products whose catalog facts are kept at most. */
+    static final int PRODUCT_CACHE_ENTRIES = 10000;
+
     private final ReturnUrls returnUrls;
-    private final ProductInfoCache productCache;
+    /** Product facts by product id and locale, or null when not cached. */
+    private final ExpiringCache<String, ProductInfo> productCache;
 
     /** A mapper that reads every product afresh (tests, one-off use). */
     public OrderMapper(ReturnUrls returnUrls) {
@@ -85,7 +89,8 @@ public class OrderMapper {
      */
     public OrderMapper(ReturnUrls returnUrls, long productCacheMillis) {
         this.returnUrls = returnUrls == null ? new DefaultReturnUrls() : returnUrls;
-        this.productCache = productCacheMillis > 0 ? new ProductInfoCache(productCacheMillis) : null;
+        this.productCache = productCacheMillis > 0
+                ? new ExpiringCache<String, ProductInfo>(PRODUCT_CACHE_ENTRIES, productCacheMillis) : null;
     }
 
     public ReturnUrls returnUrls() {
@@ -106,7 +111,7 @@ public class OrderMapper {
         if (product == null) {
             return b.build();
         }
-        ProductInfoCache.ProductInfo info = info(product);
+        ProductInfo info = info(product);
         b.name(info.name).categories(info.categories);
         BigDecimal price = viewPrice(product);
         if (price != null) {
@@ -123,16 +128,16 @@ public class OrderMapper {
     }
 
     /** The product's catalog facts, from the short-lived cache when enabled. */
-    ProductInfoCache.ProductInfo info(Product product) {
+    ProductInfo info(Product product) {
         String key = null;
         if (productCache != null && product.getId() != null) {
             key = product.getId() + "|" + localeCode();
-            ProductInfoCache.ProductInfo cached = productCache.get(key);
+            ProductInfo cached = productCache.get(key);
             if (cached != null) {
                 return cached;
             }
         }
-        ProductInfoCache.ProductInfo info = new ProductInfoCache.ProductInfo(product.getName(), categories(product),
+        ProductInfo info = new ProductInfo(product.getName(), categories(product),
                 contextRelative(product.getUrl()), contextRelative(primaryImageUrl(product)), description(product),
                 optionNames(product));
         if (key != null) {
@@ -511,7 +516,7 @@ public class OrderMapper {
     /** The lines of one product being summed up into one Rejoiner item. */
     private static final class Aggregate {
         private final String productId;
-        private final ProductInfoCache.ProductInfo info;
+        private final ProductInfo info;
         private long quantity;
         private long totalCents;
         private Long sameUnitCents;
@@ -519,7 +524,7 @@ public class OrderMapper {
         private boolean priceUnknown;
         private final Map<String, Set<String>> options = new TreeMap<String, Set<String>>();
 
-        Aggregate(String productId, ProductInfoCache.ProductInfo info) {
+        Aggregate(String productId, ProductInfo info) {
             this.productId = productId;
             this.info = info;
         }

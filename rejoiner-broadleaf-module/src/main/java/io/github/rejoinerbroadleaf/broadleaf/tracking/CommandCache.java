@@ -1,16 +1,13 @@
 package io.github.rejoinerbroadleaf.broadleaf.tracking;
 
+import io.github.rejoinerbroadleaf.broadleaf.mapping.ExpiringCache;
 import io.github.rejoinerbroadleaf.vendor.rejoiner.TrackingCommand;
 import io.github.rejoinerbroadleaf.vendor.rejoiner.TrackingScript;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.function.LongSupplier;
 
 /**
@@ -26,46 +23,25 @@ import java.util.function.LongSupplier;
  * <p>An entry is used only when its state equals the caller's current one, and for at most
  * {@code ttlMillis} (catalog edits such as a renamed product show up by then). The key names one
  * cart or one product, so a shopper can only ever be given calls built from their own cart.
- * Bounded: when {@code maxEntries} is reached, expired entries are dropped, and everything if that
- * is not enough. Thread-safe.
+ * Bounded and thread-safe ({@link ExpiringCache}).
  */
 final class CommandCache {
 
-    private final int maxEntries;
-    private final long ttlNanos;
-    private final LongSupplier nanoClock;
-    private final ConcurrentMap<Object, Entry> entries = new ConcurrentHashMap<Object, Entry>();
+    private final ExpiringCache<Object, Entry> entries;
 
     CommandCache(int maxEntries, long ttlMillis) {
-        this(maxEntries, ttlMillis, System::nanoTime);
+        this.entries = new ExpiringCache<Object, Entry>(maxEntries, ttlMillis);
     }
 
     /** @param nanoClock a monotonic clock in nanoseconds (tests move it) */
     CommandCache(int maxEntries, long ttlMillis, LongSupplier nanoClock) {
-        this.maxEntries = maxEntries;
-        this.ttlNanos = ttlMillis * 1_000_000L;
-        this.nanoClock = nanoClock;
-    }
-
-    /** Off when either bound is zero or negative: nothing is kept. */
-    boolean isEnabled() {
-        return maxEntries > 0 && ttlNanos > 0;
+        this.entries = new ExpiringCache<Object, Entry>(maxEntries, ttlMillis, nanoClock);
     }
 
     /** The calls stored for {@code key} when they were built from {@code state} and are still fresh, else null. */
     Calls get(Object key, Object state) {
-        if (!isEnabled()) {
-            return null;
-        }
         Entry e = entries.get(key);
-        if (e == null) {
-            return null;
-        }
-        if (nanoClock.getAsLong() - e.createdNanos > ttlNanos) {
-            entries.remove(key, e);
-            return null;
-        }
-        return Objects.equals(e.state, state) ? e.calls : null;
+        return e != null && Objects.equals(e.state, state) ? e.calls : null;
     }
 
     /** Stores {@code commands} (prerendered here) as built from {@code state}; returns what was stored. */
@@ -75,27 +51,8 @@ final class CommandCache {
             prerendered.add(c.prerendered());
         }
         Calls stored = new Calls(Collections.unmodifiableList(prerendered));
-        if (!isEnabled()) {
-            return stored;
-        }
-        long now = nanoClock.getAsLong();
-        if (entries.size() >= maxEntries && !entries.containsKey(key)) {
-            makeRoom(now);
-        }
-        entries.put(key, new Entry(state, stored, now));
+        entries.put(key, new Entry(state, stored));
         return stored;
-    }
-
-    /** Drops expired entries; when the cache is still full, drops everything (simple, and rare). */
-    private void makeRoom(long now) {
-        for (Iterator<Map.Entry<Object, Entry>> it = entries.entrySet().iterator(); it.hasNext(); ) {
-            if (now - it.next().getValue().createdNanos > ttlNanos) {
-                it.remove();
-            }
-        }
-        if (entries.size() >= maxEntries) {
-            entries.clear();
-        }
     }
 
     int size() {
@@ -144,12 +101,10 @@ final class CommandCache {
     private static final class Entry {
         final Object state;
         final Calls calls;
-        final long createdNanos;
 
-        Entry(Object state, Calls calls, long createdNanos) {
+        Entry(Object state, Calls calls) {
             this.state = state;
             this.calls = calls;
-            this.createdNanos = createdNanos;
         }
     }
 }

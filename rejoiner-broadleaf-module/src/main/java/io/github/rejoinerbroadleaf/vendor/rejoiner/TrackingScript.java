@@ -84,45 +84,7 @@ public final class TrackingScript {
      */
     public String render(final Iterable<TrackingCommand> commands, String cspNonce) {
         final String nonce = checkedNonce(cspNonce);
-        if (allPrerendered(commands)) {
-            return concatenate(commands, nonce);
-        }
         return ScriptJson.write(g -> writeScript(g, commands, nonce));
-    }
-
-    private static boolean allPrerendered(Iterable<TrackingCommand> commands) {
-        if (commands != null) {
-            for (TrackingCommand c : commands) {
-                if (c != null && !c.isSkipped() && c.prerenderedJson() == null) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    /** The script when every call is already text (an unchanged cart's page): no JSON generator needed. */
-    private String concatenate(Iterable<TrackingCommand> commands, String nonce) {
-        int length = 64 + prelude.length();
-        if (commands != null) {
-            for (TrackingCommand c : commands) {
-                length += c == null || c.isSkipped() ? 0 : PUSH.length() + c.prerenderedJson().length() + END_PUSH.length();
-            }
-        }
-        StringBuilder sb = new StringBuilder(length + (nonce == null ? 0 : nonce.length()));
-        sb.append("<script");
-        if (nonce != null) {
-            sb.append(" nonce=\"").append(nonce).append('"');
-        }
-        sb.append(" type=\"text/javascript\">").append(prelude);
-        if (commands != null) {
-            for (TrackingCommand c : commands) {
-                if (c != null && !c.isSkipped()) {
-                    sb.append(PUSH).append(c.prerenderedJson()).append(END_PUSH);
-                }
-            }
-        }
-        return sb.append(END).toString();
     }
 
     /** Appends the script element to {@code out}. */
