@@ -1,22 +1,23 @@
 package io.github.rejoinerbroadleaf.broadleaf.tracking;
 
+import io.github.rejoinerbroadleaf.broadleaf.web.RateLimitedWarnings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import java.time.Clock;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Tracking must never break a page: every hook catches what goes wrong and reports it here. The
- * first failure of a kind (place + exception class) is logged at WARN with its stack trace, later
- * ones of the same kind at DEBUG only, so a persistent problem does not flood the log.
+ * Tracking must never break a page: every hook catches what goes wrong and reports it here. Each
+ * kind of failure (place + exception class) is logged at WARN with its cause at most once a minute,
+ * with the number of failures since its last line ({@link RateLimitedWarnings}): a lasting problem
+ * stays visible without flooding the log.
  */
 public final class TrackingFailures {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.github.rejoinerbroadleaf.tracking");
-    private static final int MAX_KINDS = 256;
-    private static final ConcurrentMap<String, Boolean> SEEN = new ConcurrentHashMap<String, Boolean>();
+    private static final RateLimitedWarnings WARNINGS =
+            new RateLimitedWarnings(LOG, Clock.systemUTC(), RateLimitedWarnings.DEFAULT_INTERVAL_MILLIS);
     private static final AtomicLong COUNT = new AtomicLong();
 
     private TrackingFailures() {
@@ -24,14 +25,7 @@ public final class TrackingFailures {
 
     public static void report(String where, Throwable e) {
         COUNT.incrementAndGet();
-        String kind = where + ":" + e.getClass().getName();
-        boolean first = SEEN.size() < MAX_KINDS && SEEN.putIfAbsent(kind, Boolean.TRUE) == null;
-        if (first) {
-            LOG.warn("Rejoiner tracking failed in {}; this response carries no Rejoiner script "
-                    + "(further failures of this kind are logged at DEBUG): {}", where, e.toString(), e);
-        } else {
-            LOG.debug("Rejoiner tracking failed in {}: {}", where, e.toString());
-        }
+        WARNINGS.warn(where, "Rejoiner tracking failed in " + where + "; this response carries no Rejoiner calls from it", e);
     }
 
     /** Failures since start-up. */
