@@ -30,6 +30,9 @@ public class JdbcPageConversionMarker implements PageConversionMarker {
             + "CONVERTED_AT TIMESTAMP NOT NULL, CONSTRAINT PK_" + TABLE + " PRIMARY KEY (ORDER_ID))";
     private static final String INSERT = "INSERT INTO " + TABLE + " (ORDER_ID, ORDER_NUMBER, CONVERTED_AT) VALUES (?, ?, ?)";
 
+    /** Longest the confirmation page waits for the mark; a timeout skips the page's sendConversion (REST still converts). */
+    static final int QUERY_TIMEOUT_SECONDS = 2;
+
     private final DataSource dataSource;
 
     public JdbcPageConversionMarker(DataSource dataSource) {
@@ -75,6 +78,7 @@ public class JdbcPageConversionMarker implements PageConversionMarker {
                 c.setAutoCommit(true);
             }
             try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+                ps.setQueryTimeout(QUERY_TIMEOUT_SECONDS); // on the confirmation page's request path
                 ps.setLong(1, order.getId());
                 String number = order.getOrderNumber();
                 ps.setString(2, number != null && number.length() > 255 ? number.substring(0, 255) : number);

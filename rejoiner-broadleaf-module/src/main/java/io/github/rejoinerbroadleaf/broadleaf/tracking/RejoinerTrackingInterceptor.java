@@ -1,5 +1,6 @@
 package io.github.rejoinerbroadleaf.broadleaf.tracking;
 
+import io.github.rejoinerbroadleaf.broadleaf.web.RejoinerStartupCheck;
 import org.broadleafcommerce.common.web.BroadleafRequestContext;
 import org.broadleafcommerce.core.catalog.domain.Product;
 import org.springframework.web.servlet.ModelAndView;
@@ -22,9 +23,25 @@ public class RejoinerTrackingInterceptor extends HandlerInterceptorAdapter {
     public static final String PRODUCT_ATTRIBUTE = "product";
 
     private final StorefrontTracker tracker;
+    private RejoinerStartupCheck startupCheck;
 
     public RejoinerTrackingInterceptor(StorefrontTracker tracker) {
         this.tracker = tracker;
+    }
+
+    /** The install check to report at the first request (all servlets have started by then). */
+    public void setStartupCheck(RejoinerStartupCheck startupCheck) {
+        this.startupCheck = startupCheck;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        RejoinerStartupCheck check = startupCheck;
+        if (check != null) {
+            startupCheck = null; // one report; later requests skip even the check
+            check.reportOnce();
+        }
+        return true;
     }
 
     @Override
