@@ -34,6 +34,8 @@ final class StorefrontBenchmark {
 
     static final String DB_URL = "jdbc:hsqldb:mem:rejoiner-benchmarks";
     static final String PRODUCT_PAGE = "/hot-sauces/habanero-hellfire";
+    /** A catalog page rendering its own {@code <body>} (no layout): the script is placed there automatically. */
+    static final String CATEGORY_PAGE = "/hot-sauces";
     static final String CART_PAGE = "/cart";
     static final int CART_LINES = 20;
     /** Jetty response buffer of the informational cart-page run (the default is 32 KB). */
@@ -69,7 +71,7 @@ final class StorefrontBenchmark {
 
     /** Result of one page: server times and client latencies of each mode. */
     record PageResult(String label, String path, Samples serverOn, Samples serverOff, Samples on, Samples off,
-                      long bytesOn, long bytesOff, boolean informational) {
+                      long bytesOn, long bytesOff, boolean informational, Samples cpuOn, Samples cpuOff) {
     }
 
     /** Result of the checkout section. */
@@ -133,6 +135,8 @@ final class StorefrontBenchmark {
         List<PageResult> results = new ArrayList<>();
 
         StoreClient visitor = new StoreClient(baseUrl);
+        visitor.page(CATEGORY_PAGE);
+        results.add(measurePage("Category page (own body, automatic placement, empty cart)", visitor, CATEGORY_PAGE, null));
         visitor.page(PRODUCT_PAGE);
         results.add(measurePage("Product page (empty cart)", visitor, PRODUCT_PAGE, null));
 
@@ -163,7 +167,7 @@ final class StorefrontBenchmark {
             PageResult r = measurePage("Cart page, " + CART_LINES + " lines, 64 KB response buffer (informational)",
                     sameShopper, CART_PAGE, "setCartItem");
             return new PageResult(r.label(), r.path(), r.serverOn(), r.serverOff(), r.on(), r.off(), r.bytesOn(),
-                    r.bytesOff(), true);
+                    r.bytesOff(), true, r.cpuOn(), r.cpuOff());
         } finally {
             http.setOutputBufferSize(defaultSize);
         }
@@ -206,6 +210,8 @@ final class StorefrontBenchmark {
         Samples off = new Samples();
         Samples serverOn = new Samples();
         Samples serverOff = new Samples();
+        Samples cpuOn = new Samples();
+        Samples cpuOff = new Samples();
         long bytesOn = 0;
         long bytesOff = 0;
         log.accept("page " + path + ": " + pageRounds + " interleaved rounds of " + pagePerRound + " requests per mode");
@@ -221,9 +227,13 @@ final class StorefrontBenchmark {
                 } else {
                     bytesOff = bytes;
                 }
+                Samples cpuInto = mode ? cpuOn : cpuOff;
                 for (int i = 0; i < pagePerRound; i++) {
                     into.add(client.timedGet(path));
                     serverInto.add(serverTimer.next());
+                    if (serverTimer.lastCpu() >= 0) {
+                        cpuInto.add(serverTimer.lastCpu());
+                    }
                 }
             }
         }
@@ -232,7 +242,7 @@ final class StorefrontBenchmark {
                 path, Samples.millis(serverOn.median()), Samples.millis(serverOff.median()),
                 (double) serverOn.median() / serverOff.median(), Samples.millis(on.median()), Samples.millis(off.median()),
                 (double) on.median() / off.median()));
-        return new PageResult(label, path, serverOn, serverOff, on, off, bytesOn, bytesOff, false);
+        return new PageResult(label, path, serverOn, serverOff, on, off, bytesOn, bytesOff, false, cpuOn, cpuOff);
     }
 
     /** An untimed request after a switch: proves the mode is in force; returns the page's size in bytes. */
