@@ -35,6 +35,8 @@ public class GeneratedRestoreKeyStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(GeneratedRestoreKeyStore.class);
     private static final long REFRESH_MILLIS = 5 * 60 * 1000L;
+    private static final String QUERY_TIMEOUT_HINT = "javax.persistence.query.timeout";
+    private static final int QUERY_TIMEOUT_MILLIS = 2000;
 
     @PersistenceContext(unitName = "blPU")
     protected EntityManager em;
@@ -63,7 +65,18 @@ public class GeneratedRestoreKeyStore {
             if (cached != null && System.currentTimeMillis() - cachedAt < REFRESH_MILLIS) {
                 return cached;
             }
-            List<String> read = read();
+            List<String> read;
+            try {
+                read = read();
+            } catch (RuntimeException e) {
+                if (cached != null) {
+                    // a failed refresh keeps the keys already known (they cannot have been removed by the module)
+                    LOG.warn("Could not re-read the generated restore-link keys; keeping the known ones: {}", e.toString());
+                    cachedAt = System.currentTimeMillis();
+                    return cached;
+                }
+                throw e;
+            }
             if (read.isEmpty()) {
                 create();
                 read = read();
@@ -83,7 +96,9 @@ public class GeneratedRestoreKeyStore {
             public List<String> doInTransaction(TransactionStatus status) {
                 List<SystemProperty> rows = em.createQuery(
                         "SELECT p FROM " + SystemProperty.class.getName() + " p WHERE p.name = :name ORDER BY p.id",
-                        SystemProperty.class).setParameter("name", PROPERTY_NAME).getResultList();
+                        SystemProperty.class).setParameter("name", PROPERTY_NAME)
+                        .setHint(QUERY_TIMEOUT_HINT, QUERY_TIMEOUT_MILLIS) // read on a storefront request: bounded
+                        .getResultList();
                 List<String> values = new ArrayList<String>();
                 for (SystemProperty row : rows) {
                     if (row.getValue() != null && !row.getValue().trim().isEmpty()) {
