@@ -140,11 +140,13 @@ public class StorefrontTracker {
 
     /**
      * Whether the request was made by XHR or {@code fetch} rather than by navigating: jQuery's
-     * (and Broadleaf's) {@code X-Requested-With} header, or the browser's {@code Sec-Fetch-Dest: empty}.
+     * (and Broadleaf's) {@code X-Requested-With} header or Broadleaf's {@code blcAjax=true}, or the
+     * browser's {@code Sec-Fetch-Dest: empty} (every XHR and {@code fetch}, with or without header).
      */
-    public static boolean isAjaxRequest(HttpServletRequest request) {
+    public static boolean isXhrOrFetch(HttpServletRequest request) {
         return request != null && ("XMLHttpRequest".equalsIgnoreCase(request.getHeader("X-Requested-With"))
-                || "empty".equalsIgnoreCase(request.getHeader("Sec-Fetch-Dest")));
+                || "empty".equalsIgnoreCase(request.getHeader("Sec-Fetch-Dest"))
+                || "true".equals(request.getParameter("blcAjax")));
     }
 
     // ------------------------------------------------------------------ hooks (record facts)
