@@ -24,6 +24,7 @@ public final class RejoinerSettings {
     private final String apiUrl;
     private final String jsUrl;
     private final boolean trackingEnabled;
+    private final boolean automaticPlacement;
     private final boolean conversionsEnabled;
     private final List<CampaignType> campaignTypes;
     private final List<String> campaignIds;
@@ -36,7 +37,7 @@ public final class RejoinerSettings {
     private final List<String> warnings;
 
     RejoinerSettings(ApiGeneration apiGeneration, String siteId, String domain, String apiKey, String apiSecret,
-                     String apiUrl, String jsUrl, boolean trackingEnabled, boolean conversionsEnabled,
+                     String apiUrl, String jsUrl, boolean trackingEnabled, boolean automaticPlacement, boolean conversionsEnabled,
                      List<CampaignType> campaignTypes, List<String> campaignIds, List<String> untrackedPagePatterns,
                      String consentCookie, int restoreLinkDays, String restoreLinkKey, String restoreLinkPreviousKey,
                      String storeBaseUrl, List<String> warnings) {
@@ -48,6 +49,7 @@ public final class RejoinerSettings {
         this.apiUrl = apiUrl;
         this.jsUrl = jsUrl;
         this.trackingEnabled = trackingEnabled;
+        this.automaticPlacement = automaticPlacement;
         this.conversionsEnabled = conversionsEnabled;
         this.campaignTypes = unmodifiable(campaignTypes);
         this.campaignIds = unmodifiable(campaignIds);
@@ -109,6 +111,14 @@ public final class RejoinerSettings {
         return trackingEnabled;
     }
 
+    /**
+     * Whether the module puts the tracking script at the end of every full storefront page's
+     * {@code <body>} by itself (default); off: only the template hook places it.
+     */
+    public boolean automaticPlacement() {
+        return automaticPlacement;
+    }
+
     /** REST conversions are on and the credentials they need are there. */
     public boolean isConversionsActive() {
         return conversionsEnabled && siteId != null && apiKey != null
@@ -165,7 +175,7 @@ public final class RejoinerSettings {
     public String toString() {
         return "RejoinerSettings{generation=" + apiGeneration + ", siteId=" + siteId + ", domain=" + domain
                 + ", apiKey=" + (apiKey == null ? "unset" : "set") + ", apiSecret=" + (apiSecret == null ? "unset" : "set")
-                + ", apiUrl=" + apiUrl() + ", jsUrl=" + jsUrl() + ", tracking=" + trackingEnabled
+                + ", apiUrl=" + apiUrl() + ", jsUrl=" + jsUrl() + ", tracking=" + trackingEnabled + ", automaticPlacement=" + automaticPlacement
                 + ", conversions=" + conversionsEnabled + ", campaignTypes=" + campaignTypes
                 + ", campaignIds=" + campaignIds + ", untrackedPagePatterns=" + untrackedPagePatterns
                 + ", consentCookie=" + consentCookie + ", restoreLinkDays=" + restoreLinkDays + "}";

@@ -13,6 +13,7 @@ public enum SettingKey {
     API_URL("apiUrl", "REJOINER_API_URL"),
     JS_URL("jsUrl", "REJOINER_JS_URL"),
     TRACKING_ENABLED("trackingEnabled"),
+    AUTOMATIC_PLACEMENT("automaticPlacement"),
     CONVERSIONS_ENABLED("conversionsEnabled"),
     CAMPAIGN_TYPE("campaignType"),
     CAMPAIGN_IDS("campaignIds"),

@@ -63,6 +63,7 @@ public final class SettingsResolver {
                 withoutTrailingSlash(raw(SettingKey.API_URL)),
                 raw(SettingKey.JS_URL),
                 bool(SettingKey.TRACKING_ENABLED, true, warnings),
+                bool(SettingKey.AUTOMATIC_PLACEMENT, true, warnings),
                 bool(SettingKey.CONVERSIONS_ENABLED, true, warnings),
                 campaignTypes(raw(SettingKey.CAMPAIGN_TYPE), warnings),
                 list(raw(SettingKey.CAMPAIGN_IDS)),

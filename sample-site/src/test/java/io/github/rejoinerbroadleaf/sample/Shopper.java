@@ -91,6 +91,29 @@ public final class Shopper {
     }
 
     /**
+     * POSTs a form as the store's cart.js does: by XHR ({@code X-Requested-With: XMLHttpRequest}),
+     * with the last CSRF token, accepting {@code accept}. Returns the raw response.
+     */
+    public HttpResponse<String> postXhr(String path, String accept, String... keyValues) throws IOException, InterruptedException {
+        Map<String, String> form = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            form.put(keyValues[i], keyValues[i + 1]);
+        }
+        if (csrfToken != null) {
+            form.put("csrfToken", csrfToken);
+        }
+        String body = form.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Requested-With", "XMLHttpRequest")
+                .header("Accept", accept)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
+    /**
      * Adds one product to the cart and checks out as a guest with the test payment.
      *
      * @return the order number shown on the confirmation page

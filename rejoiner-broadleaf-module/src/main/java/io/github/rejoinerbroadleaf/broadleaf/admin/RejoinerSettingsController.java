@@ -36,7 +36,7 @@ public class RejoinerSettingsController extends RejoinerAdminControllerSupport {
     @InitBinder("form")
     public void initBinder(WebDataBinder binder) {
         binder.setAllowedFields("apiGeneration", "siteId", "domain", "apiKey", "newApiSecret", "clearApiSecret",
-                "apiUrl", "jsUrl", "trackingEnabled", "conversionsEnabled", "campaignType", "campaignIds",
+                "apiUrl", "jsUrl", "trackingEnabled", "automaticPlacement", "conversionsEnabled", "campaignType", "campaignIds",
                 "untrackedPagePatterns", "consentCookie", "restoreLinkDays");
     }
 

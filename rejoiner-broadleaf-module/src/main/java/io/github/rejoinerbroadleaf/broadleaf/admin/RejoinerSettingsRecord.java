@@ -51,6 +51,9 @@ public class RejoinerSettingsRecord {
     @Column(name = "TRACKING_ENABLED")
     private Boolean trackingEnabled;
 
+    @Column(name = "AUTOMATIC_PLACEMENT")
+    private Boolean automaticPlacement;
+
     @Column(name = "CONVERSIONS_ENABLED")
     private Boolean conversionsEnabled;
 
@@ -143,6 +146,14 @@ public class RejoinerSettingsRecord {
 
     public void setJsUrl(String jsUrl) {
         this.jsUrl = jsUrl;
+    }
+
+    public Boolean getAutomaticPlacement() {
+        return automaticPlacement;
+    }
+
+    public void setAutomaticPlacement(Boolean automaticPlacement) {
+        this.automaticPlacement = automaticPlacement;
     }
 
     public Boolean getTrackingEnabled() {

@@ -17,6 +17,7 @@ public class SettingsForm {
     private String apiUrl;
     private String jsUrl;
     private boolean trackingEnabled = true;
+    private boolean automaticPlacement = true;
     private boolean conversionsEnabled = true;
     private String campaignType;
     private String campaignIds;
@@ -104,6 +105,14 @@ public class SettingsForm {
 
     public void setTrackingEnabled(boolean trackingEnabled) {
         this.trackingEnabled = trackingEnabled;
+    }
+
+    public boolean isAutomaticPlacement() {
+        return automaticPlacement;
+    }
+
+    public void setAutomaticPlacement(boolean automaticPlacement) {
+        this.automaticPlacement = automaticPlacement;
     }
 
     public boolean isConversionsEnabled() {

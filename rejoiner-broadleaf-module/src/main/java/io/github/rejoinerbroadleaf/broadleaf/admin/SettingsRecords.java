@@ -28,6 +28,7 @@ final class SettingsRecords {
         put(v, SettingKey.API_URL, r.getApiUrl());
         put(v, SettingKey.JS_URL, r.getJsUrl());
         put(v, SettingKey.TRACKING_ENABLED, r.getTrackingEnabled() == null ? null : r.getTrackingEnabled().toString());
+        put(v, SettingKey.AUTOMATIC_PLACEMENT, r.getAutomaticPlacement() == null ? null : r.getAutomaticPlacement().toString());
         put(v, SettingKey.CONVERSIONS_ENABLED, r.getConversionsEnabled() == null ? null : r.getConversionsEnabled().toString());
         put(v, SettingKey.CAMPAIGN_TYPE, r.getCampaignType());
         put(v, SettingKey.CAMPAIGN_IDS, r.getCampaignIds());
@@ -60,6 +61,7 @@ final class SettingsRecords {
         f.setApiUrl(r.getApiUrl());
         f.setJsUrl(r.getJsUrl());
         f.setTrackingEnabled(r.getTrackingEnabled() == null || r.getTrackingEnabled());
+        f.setAutomaticPlacement(r.getAutomaticPlacement() == null || r.getAutomaticPlacement());
         f.setConversionsEnabled(r.getConversionsEnabled() == null || r.getConversionsEnabled());
         f.setCampaignType(r.getCampaignType());
         f.setCampaignIds(r.getCampaignIds());
@@ -84,6 +86,7 @@ final class SettingsRecords {
         r.setApiUrl(SettingsValidator.trim(f.getApiUrl()));
         r.setJsUrl(SettingsValidator.trim(f.getJsUrl()));
         r.setTrackingEnabled(f.isTrackingEnabled());
+        r.setAutomaticPlacement(f.isAutomaticPlacement());
         r.setConversionsEnabled(f.isConversionsEnabled());
         r.setCampaignType(joined(SettingsValidator.items(f.getCampaignType()), ","));
         r.setCampaignIds(joined(SettingsValidator.items(f.getCampaignIds()), ","));

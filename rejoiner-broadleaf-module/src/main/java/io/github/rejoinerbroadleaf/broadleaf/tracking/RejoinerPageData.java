@@ -25,6 +25,7 @@ public final class RejoinerPageData {
     private String renderedScript;
     private String renderedAjax;
     private boolean computed;
+    private boolean scriptPlaced;
     private boolean markedPrivate;
     private CommandCache.Calls onlyCalls;
     private boolean customerLookedUp;
@@ -86,6 +87,15 @@ public final class RejoinerPageData {
 
     void setRenderedAjax(String json) {
         this.renderedAjax = json;
+    }
+
+    /** Whether a script element was already put into this response (hook or automatic placement). */
+    boolean scriptPlaced() {
+        return scriptPlaced;
+    }
+
+    void markScriptPlaced() {
+        this.scriptPlaced = true;
     }
 
     /** Whether this response's commands were already computed (the cart snapshot then moved on). */

@@ -19,6 +19,10 @@ import javax.servlet.http.HttpServletResponse;
  * AJAX fragments that change what the shopper sees embed {@code ${#rejoiner.ajaxCommands()}} (a
  * JSON array of {@code [name, argument]} pairs) and push each pair with {@code _rejoiner.push}.
  *
+ * <p>The hook is optional: the module places the script at the end of every full page's
+ * {@code <body>} by itself ({@link RejoinerDialect}). A page whose template has the hook gets the
+ * script there instead, once: whichever place renders first in a response gets it.
+ *
  * <p>A shared singleton without fields of its own: everything is computed per request by
  * {@link StorefrontTracker}. Never throws; renders "" (or "[]") when there is nothing to send.
  */
@@ -43,7 +47,7 @@ public class RejoinerVariableExpression implements BroadleafVariableExpression {
     /** As {@link #trackingScript()}, with a CSP nonce (base64) on the script element. */
     public String trackingScript(String cspNonce) {
         try {
-            return tracker.trackingScript(request(), response(), cspNonce);
+            return tracker.placeScript(request(), response(), cspNonce);
         } catch (RuntimeException | LinkageError e) {
             TrackingFailures.report("#rejoiner.trackingScript", e);
             return "";

@@ -365,6 +365,70 @@ public class StorefrontTracker {
         }
     }
 
+    /**
+     * The script for one place in a page: the first place asking in a response (the template hook
+     * or the automatic placement at the end of {@code <body>}) gets {@link #trackingScript}, every
+     * later one "", so a page never carries the script twice.
+     */
+    public String placeScript(HttpServletRequest request, HttpServletResponse response, String cspNonce) {
+        try {
+            if (request == null) {
+                return "";
+            }
+            RejoinerPageData page = RejoinerPageData.of(request);
+            if (page.scriptPlaced()) {
+                return "";
+            }
+            String script = trackingScript(request, response, cspNonce);
+            if (!script.isEmpty()) {
+                page.markScriptPlaced();
+            }
+            return script;
+        } catch (RuntimeException | LinkageError e) {
+            TrackingFailures.report("placeScript", e);
+            return "";
+        }
+    }
+
+    /**
+     * The script the automatic placement puts at the end of a full page's {@code <body>}: as
+     * {@link #placeScript} unless the setting {@code automaticPlacement} is off, the request is an
+     * admin request or an XHR, or the page already has the script from the template hook.
+     */
+    public String automaticScript(HttpServletRequest request, HttpServletResponse response) {
+        try {
+            if (request == null || isAdminRequest() || isAjaxRequest(request)) {
+                return "";
+            }
+            RejoinerPageData existing = RejoinerPageData.find(request);
+            if (existing != null && existing.scriptPlaced()) {
+                return "";
+            }
+            if (!settingsService.current().automaticPlacement()) {
+                return "";
+            }
+            return placeScript(request, response, null);
+        } catch (RuntimeException | LinkageError e) {
+            TrackingFailures.report("automaticScript", e);
+            return "";
+        }
+    }
+
+    /**
+     * An XHR asking for a page (Broadleaf's own test: {@code X-Requested-With} or {@code blcAjax=true}):
+     * whatever it returns is inserted into a page that already has the script, and scripts in
+     * inserted HTML do not run.
+     */
+    static boolean isAjaxRequest(HttpServletRequest request) {
+        return "XMLHttpRequest".equals(request.getHeader("X-Requested-With"))
+                || "true".equals(request.getParameter("blcAjax"));
+    }
+
+    private static boolean isAdminRequest() {
+        BroadleafRequestContext context = BroadleafRequestContext.getBroadleafRequestContext();
+        return context != null && Boolean.TRUE.equals(context.getAdmin());
+    }
+
     private static String remember(RejoinerPageData page, String script) {
         page.setRenderedScript(script);
         return script;

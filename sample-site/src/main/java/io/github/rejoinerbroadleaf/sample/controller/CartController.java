@@ -18,14 +18,24 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The cart (Heat Clinic URLs). Requests Broadleaf would turn into an exception page are answered
  * here with a 400 and a message on the cart page: unknown products, and quantities outside 1..99.
+ *
+ * <p>As in Broadleaf's demo store, the store's JavaScript ({@code js/cart.js}) posts "Add to cart"
+ * by XHR and gets JSON ({@code X-Requested-With: XMLHttpRequest} or {@code Accept: application/json});
+ * quantity changes, removals and offer codes by XHR get the cart as an HTML fragment (Broadleaf
+ * renders AJAX requests without a layout). Without JavaScript the same forms post normally and
+ * redirect to the cart.
  */
 @Controller
 @RequestMapping("/cart")
@@ -42,6 +52,45 @@ public class CartController extends BroadleafCartController {
     @RequestMapping(value = "", method = RequestMethod.GET)
     public String cart(HttpServletRequest request, HttpServletResponse response, Model model) throws PricingException {
         return super.cart(request, response, model);
+    }
+
+    /** "Add to cart" by XHR: the same add, answered with JSON for the page's script. */
+    @RequestMapping(value = "/add", method = RequestMethod.POST, headers = "X-Requested-With=XMLHttpRequest")
+    @ResponseBody
+    public Map<String, Object> addByXhr(HttpServletRequest request, HttpServletResponse response, Model model,
+                                        @ModelAttribute("addToCartItem") AddToCartItem item, BindingResult binding)
+            throws IOException, PricingException {
+        return addAsJson(request, response, model, item, binding);
+    }
+
+    /** "Add to cart" asking for JSON (e.g. {@code fetch} with {@code Accept: application/json}). */
+    @RequestMapping(value = "/add", method = RequestMethod.POST, produces = "application/json")
+    @ResponseBody
+    public Map<String, Object> addAsJson(HttpServletRequest request, HttpServletResponse response, Model model,
+                                         @ModelAttribute("addToCartItem") AddToCartItem item, BindingResult binding)
+            throws IOException, PricingException {
+        Map<String, Object> json = new LinkedHashMap<String, Object>();
+        String problem = binding.hasErrors() ? NOT_A_NUMBER : addProblem(item);
+        if (problem == null) {
+            try {
+                super.add(request, response, model, item);
+                Product product = catalogService.findProductById(item.getProductId());
+                json.put("productId", item.getProductId());
+                json.put("productName", product.getName());
+                json.put("quantityAdded", item.getQuantity());
+            } catch (AddToCartException e) {
+                LOG.info("Add to cart refused for product " + item.getProductId() + ": " + e.getMessage());
+                reattachCart();
+                problem = "That product could not be added. Please choose its options and try again.";
+            }
+        }
+        if (problem != null) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            json.put("error", problem);
+        }
+        Order cart = CartState.getCart();
+        json.put("cartItemCount", cart == null || cart.getId() == null ? 0 : cart.getItemCount());
+        return json;
     }
 
     @RequestMapping(value = "/add", method = RequestMethod.POST)
@@ -103,6 +152,25 @@ public class CartController extends BroadleafCartController {
     @RequestMapping(value = "/empty", method = RequestMethod.POST)
     public String empty(HttpServletRequest request, HttpServletResponse response, Model model) throws PricingException {
         return super.empty(request, response, model);
+    }
+
+    /** An offer code typed on the cart page; Broadleaf answers with the cart and, if refused, why. */
+    @Override
+    @RequestMapping(value = "/promo", method = RequestMethod.POST)
+    public String addPromo(HttpServletRequest request, HttpServletResponse response, Model model,
+                           @RequestParam(value = "promoCode", required = false) String promoCode)
+            throws IOException, PricingException {
+        if (promoCode == null || promoCode.trim().isEmpty()) {
+            model.addAttribute("exception", "Please enter an offer code.");
+            return getCartView();
+        }
+        String view = super.addPromo(request, response, model, promoCode.trim());
+        // For XHRs Broadleaf reports the outcome only in its JSON "blcextradata"; the fragment shows it too.
+        Object extra = model.asMap().get("blcextradata");
+        if (!model.containsAttribute("exception") && extra instanceof String && ((String) extra).contains("\"promoAdded\":false")) {
+            model.addAttribute("exception", "That offer code could not be applied.");
+        }
+        return view;
     }
 
     private String addProblem(AddToCartItem item) {

@@ -1,0 +1,109 @@
+package io.github.rejoinerbroadleaf.broadleaf.tracking;
+
+import org.thymeleaf.Arguments;
+import org.thymeleaf.dialect.AbstractDialect;
+import org.thymeleaf.dom.Element;
+import org.thymeleaf.dom.Macro;
+import org.thymeleaf.dom.NestableNode;
+import org.thymeleaf.processor.ElementNameProcessorMatcher;
+import org.thymeleaf.processor.IProcessor;
+import org.thymeleaf.processor.ProcessorResult;
+import org.thymeleaf.processor.element.AbstractElementProcessor;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Automatic placement of the tracking script: a Thymeleaf dialect the module merges into
+ * Broadleaf's storefront template engine ({@code blWebTemplateEngine}; the admin's and the e-mail
+ * engines do not get it), so every template with a {@code <body>} (a full page, with a layout or
+ * without) ends with the Rejoiner script, and templates without one (AJAX fragments) never do.
+ *
+ * <p>Two steps, so that the decision is made after everything else in the page has rendered: the
+ * {@code <body>} processor only appends an empty placeholder element as body's last child; Thymeleaf
+ * processes children in document order, so the placeholder is processed after every other child of
+ * the body, including a template hook {@code ${#rejoiner.trackingScript()}} anywhere in the page (a
+ * hook in {@code <head>} renders even earlier). The placeholder then asks
+ * {@link StorefrontTracker#automaticScript} and is replaced by the script, or by nothing when the
+ * hook already placed it, automatic placement is off, or tracking is off.
+ */
+public class RejoinerDialect extends AbstractDialect {
+
+    /** The placeholder's element name (never in the output: it is always replaced). */
+    static final String PLACEHOLDER = "rejoiner-placement";
+
+    private final StorefrontTracker tracker;
+
+    public RejoinerDialect(StorefrontTracker tracker) {
+        this.tracker = tracker;
+    }
+
+    @Override
+    public String getPrefix() {
+        return "rejoiner";
+    }
+
+    @Override
+    public Set<IProcessor> getProcessors() {
+        Set<IProcessor> processors = new HashSet<IProcessor>();
+        processors.add(new BodyProcessor());
+        processors.add(new PlaceholderProcessor(tracker));
+        return processors;
+    }
+
+    /** Appends the placeholder to {@code <body>}; runs after the body's own attribute processors. */
+    static final class BodyProcessor extends AbstractElementProcessor {
+
+        BodyProcessor() {
+            super(new ElementNameProcessorMatcher("body", false));
+        }
+
+        @Override
+        public int getPrecedence() {
+            // Last among the body's processors: a th:include/th:replace on <body> must not drop the placeholder.
+            return Integer.MAX_VALUE;
+        }
+
+        @Override
+        protected ProcessorResult processElement(Arguments arguments, Element body) {
+            body.addChild(new Element(PLACEHOLDER));
+            return ProcessorResult.OK;
+        }
+    }
+
+    /** Replaces the placeholder with the script (or nothing). Never fails the page. */
+    static final class PlaceholderProcessor extends AbstractElementProcessor {
+
+        private final StorefrontTracker tracker;
+
+        PlaceholderProcessor(StorefrontTracker tracker) {
+            super(new ElementNameProcessorMatcher(PLACEHOLDER, false));
+            this.tracker = tracker;
+        }
+
+        @Override
+        public int getPrecedence() {
+            return 1000;
+        }
+
+        @Override
+        protected ProcessorResult processElement(Arguments arguments, Element placeholder) {
+            String script;
+            try {
+                script = tracker.automaticScript(RejoinerVariableExpression.request(), RejoinerVariableExpression.response());
+            } catch (RuntimeException | LinkageError e) {
+                TrackingFailures.report("automatic placement", e);
+                script = "";
+            }
+            placeholder.clearChildren();
+            if (!script.isEmpty()) {
+                placeholder.addChild(new Macro(script));
+            }
+            NestableNode parent = placeholder.getParent();
+            if (parent != null) {
+                parent.extractChild(placeholder); // the script (if any) takes the placeholder's place
+            }
+            return ProcessorResult.OK;
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package io.github.rejoinerbroadleaf.broadleaf.tracking;
+
+import io.github.rejoinerbroadleaf.broadleaf.mapping.DefaultReturnUrls;
+import io.github.rejoinerbroadleaf.broadleaf.mapping.OrderMapper;
+import io.github.rejoinerbroadleaf.settings.RejoinerSettingsService;
+import io.github.rejoinerbroadleaf.settings.SettingKey;
+import io.github.rejoinerbroadleaf.settings.SettingsResolver;
+import io.github.rejoinerbroadleaf.settings.StandardLayers;
+import org.broadleafcommerce.core.order.domain.Order;
+import org.broadleafcommerce.core.order.service.OrderService;
+import org.broadleafcommerce.core.web.order.security.CartStateRequestProcessor;
+import org.broadleafcommerce.profile.core.domain.Customer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpSession;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+/**
+ * The automatic placement in a real Thymeleaf 2.1 engine (standard dialect + {@link RejoinerDialect},
+ * as in Broadleaf's storefront engine): full pages end their body with the script, exactly once,
+ * wherever the template hook renders (before or after the body is processed); fragments get nothing.
+ */
+class AutomaticPlacementTest {
+
+    /** The first line of the base snippet: one per script element the tracker renders. */
+    private static final String BASE_SNIPPET = "var _rejoiner = _rejoiner || [];";
+
+    private final Map<SettingKey, String> settingValues = new EnumMap<>(SettingKey.class);
+    private final Map<String, String> headers = new HashMap<>();
+    private TemplateEngine engine;
+    private StorefrontTracker tracker;
+
+    @BeforeEach
+    void setUp() {
+        settingValues.put(SettingKey.SITE_ID, "site-1");
+        settingValues.put(SettingKey.DOMAIN, ".shop.test");
+        RejoinerSettingsService settings = mock(RejoinerSettingsService.class);
+        when(settings.current()).thenAnswer(i -> new SettingsResolver(StandardLayers.fixed("test", settingValues)).resolve());
+        tracker = new StorefrontTracker(settings, new OrderMapper(new DefaultReturnUrls()), mock(OrderService.class),
+                mock(PageConversionMarker.class)) {
+            @Override
+            protected Order currentCart() {
+                return null;
+            }
+
+            @Override
+            protected Customer currentCustomer() {
+                return null;
+            }
+
+            @Override
+            protected Locale locale(HttpServletRequest request) {
+                return Locale.US;
+            }
+        };
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setSuffix(".html");
+        resolver.setTemplateMode("HTML5");
+        resolver.setCacheable(true); // the DOM of a cached template must not keep a placement
+        engine = new TemplateEngine();
+        engine.setTemplateResolver(resolver);
+        engine.addDialect(new RejoinerDialect(tracker));
+    }
+
+    @AfterEach
+    void clearRequest() {
+        RequestContextHolder.resetRequestAttributes();
+    }
+
+    @Test
+    void aFullPageEndsItsBodyWithTheScript() {
+        String html = render("fullPage");
+
+        assertEquals(1, count(html, BASE_SNIPPET), html);
+        assertTrue(html.indexOf(BASE_SNIPPET) > html.indexOf("Store content"), html);
+        assertTrue(html.replaceAll("\\s+", "").endsWith("</script></body></html>"), html);
+        assertFalse(html.contains(RejoinerDialect.PLACEHOLDER), html);
+    }
+
+    @Test
+    void everyRenderingOfACachedTemplateGetsItsOwnScriptOnce() {
+        render("fullPage");
+        String second = render("fullPage");
+
+        assertEquals(1, count(second, BASE_SNIPPET), second);
+    }
+
+    @Test
+    void aTemplateWithoutBodyGetsNothing() {
+        String html = render("fragment");
+
+        assertEquals(0, count(html, BASE_SNIPPET), html);
+        assertFalse(html.contains(RejoinerDialect.PLACEHOLDER), html);
+    }
+
+    @Test
+    void aHookRenderedBeforeTheBodyKeepsTheScriptAndTheEndOfBodyGetsNone() {
+        String html = render("hookInHead");
+
+        assertEquals(1, count(html, BASE_SNIPPET), html);
+        assertTrue(html.indexOf(BASE_SNIPPET) < html.indexOf("<body"), "the script stays in <head>: " + html);
+    }
+
+    @Test
+    void aHookInsideTheBodyKeepsTheScriptWhereItIs() {
+        String html = render("hookInBody");
+
+        assertEquals(1, count(html, BASE_SNIPPET), html);
+        assertTrue(html.indexOf(BASE_SNIPPET) < html.indexOf("After the hook"), "the script stays at the hook: " + html);
+    }
+
+    @Test
+    void aHookInAnIncludedFragmentAlsoSuppressesTheAutomaticScript() {
+        String html = render("includesFragmentWithHook");
+
+        assertEquals(1, count(html, BASE_SNIPPET), html);
+        assertTrue(html.indexOf(BASE_SNIPPET) < html.indexOf("After the included hook"), html);
+    }
+
+    @Test
+    void withAutomaticPlacementOffOnlyTheHookPlacesTheScript() {
+        settingValues.put(SettingKey.AUTOMATIC_PLACEMENT, "false");
+
+        assertEquals(0, count(render("fullPage"), BASE_SNIPPET));
+        assertEquals(1, count(render("hookInBody"), BASE_SNIPPET));
+    }
+
+    @Test
+    void withTrackingOffNothingIsPlaced() {
+        settingValues.put(SettingKey.TRACKING_ENABLED, "false");
+
+        assertEquals(0, count(render("fullPage"), BASE_SNIPPET));
+        assertEquals(0, count(render("hookInBody"), BASE_SNIPPET));
+    }
+
+    @Test
+    void aPageRequestedByXhrGetsNoAutomaticScript() {
+        headers.put("X-Requested-With", "XMLHttpRequest");
+
+        assertEquals(0, count(render("fullPage"), BASE_SNIPPET));
+    }
+
+    @Test
+    void aFailingTrackerLeavesThePageIntact() {
+        RejoinerSettingsService broken = mock(RejoinerSettingsService.class);
+        when(broken.current()).thenThrow(new IllegalStateException("settings unreadable"));
+        tracker = new StorefrontTracker(broken, new OrderMapper(new DefaultReturnUrls()), mock(OrderService.class),
+                mock(PageConversionMarker.class));
+        engine = new TemplateEngine();
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setSuffix(".html");
+        resolver.setTemplateMode("HTML5");
+        engine.setTemplateResolver(resolver);
+        engine.addDialect(new RejoinerDialect(tracker));
+
+        String html = render("fullPage");
+
+        assertTrue(html.contains("Store content"), html);
+        assertEquals(0, count(html, BASE_SNIPPET), html);
+        assertFalse(html.contains(RejoinerDialect.PLACEHOLDER), html);
+    }
+
+    /** Renders a template of src/test/resources/placement for a fresh request, as the storefront would. */
+    private String render(String template) {
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request()));
+        Context context = new Context(Locale.US);
+        context.setVariable("rejoiner", new RejoinerVariableExpression(tracker));
+        return engine.process("placement/" + template, context);
+    }
+
+    private HttpServletRequest request() {
+        Map<String, Object> attributes = new HashMap<>();
+        attributes.put(CartStateRequestProcessor.getCartRequestAttributeName(), "cart state known");
+        HttpServletRequest request = mock(HttpServletRequest.class);
+        when(request.getAttribute(anyString())).thenAnswer(i -> attributes.get(i.<String>getArgument(0)));
+        doAnswer(i -> attributes.put(i.getArgument(0), i.getArgument(1))).when(request).setAttribute(anyString(), any());
+        when(request.getHeader(anyString())).thenAnswer(i -> headers.get(i.<String>getArgument(0)));
+        when(request.getRequestURI()).thenReturn("/");
+        when(request.getContextPath()).thenReturn("");
+        when(request.getScheme()).thenReturn("http");
+        when(request.getServerName()).thenReturn("shop.test");
+        when(request.getServerPort()).thenReturn(80);
+        Map<String, Object> sessionAttributes = new HashMap<>();
+        HttpSession session = mock(HttpSession.class);
+        when(session.getAttribute(anyString())).thenAnswer(i -> sessionAttributes.get(i.<String>getArgument(0)));
+        doAnswer(i -> sessionAttributes.put(i.getArgument(0), i.getArgument(1))).when(session).setAttribute(anyString(), any());
+        when(request.getSession()).thenReturn(session);
+        when(request.getSession(anyBoolean())).thenReturn(session);
+        return request;
+    }
+
+    private static int count(String text, String needle) {
+        int n = 0;
+        for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length())) {
+            n++;
+        }
+        return n;
+    }
+}
