@@ -70,34 +70,39 @@ class AjaxCartPushTest {
         Shopper shopper = new Shopper(store);
         shopper.get("/hot-sauces/habanero-hellfire");
 
-        assertOk(shopper.postXhr("/cart/add", "productId", HABANERO_ID, "quantity", "1"));
-        List<JsonNode> added = cartCalls(push(shopper));
+        assertOk(shopper.xhrPost("/cart/add", "productId", HABANERO_ID, "quantity", "1"));
+        List<JsonNode> added = push(shopper); // the add answers JSON: no page view
         assertEquals(List.of("startNewOrder", "setCartData", "setCartItem"), names(added));
         assertEquals(1099, added.get(1).get(1).get("cart_value").asLong());
         assertEquals(HABANERO_ID, added.get(2).get(1).get("product_id").asText());
         assertEquals(List.of(), push(shopper), "asked again: nothing new");
 
-        assertOk(shopper.postXhr("/cart/add", "productId", GHOST_ID, "quantity", "2"));
-        List<JsonNode> second = cartCalls(push(shopper));
+        assertOk(shopper.xhrPost("/cart/add", "productId", GHOST_ID, "quantity", "2"));
+        List<JsonNode> second = push(shopper);
         assertEquals(List.of("setCartData", "setCartItem", "setCartItem"), names(second));
         assertEquals(1099 + 2 * 849, second.get(0).get(1).get("cart_value").asLong());
 
         Shopper.Page cart = shopper.get("/cart");
         assertEquals(List.of("setCartData", "setCartItem", "setCartItem"), names(pageCalls(cart)), "no startNewOrder again");
 
-        assertOk(shopper.postXhr("/cart/updateQuantity", "orderItemId", lineId(cart, GHOST_ID), "quantity", "3"));
-        List<JsonNode> updated = cartCalls(push(shopper));
-        assertEquals(List.of("setCartData", "setCartItem", "setCartItem"), names(updated));
-        assertEquals(1099 + 3 * 849, updated.get(0).get(1).get("cart_value").asLong());
+        assertOk(shopper.xhrPost("/cart/updateQuantity", "orderItemId", lineId(cart, GHOST_ID), "quantity", "3"));
+        List<JsonNode> updated = push(shopper); // the cart fragment is a page view of the cart
+        assertEquals(List.of("addPageView", "setCartData", "setCartItem", "setCartItem"), names(updated));
+        assertEquals(1099 + 3 * 849, updated.get(1).get(1).get("cart_value").asLong());
 
-        assertOk(shopper.postXhr("/cart/remove", "orderItemId", lineId(cart, HABANERO_ID)));
-        List<JsonNode> removed = cartCalls(push(shopper));
-        assertEquals(List.of("removeCartItem", "setCartData", "setCartItem"), names(removed));
-        assertEquals(HABANERO_ID, removed.get(0).get(1).get("product_id").asText());
+        assertOk(shopper.xhrPost("/cart/remove", "orderItemId", lineId(cart, HABANERO_ID)));
+        List<JsonNode> removed = push(shopper);
+        assertEquals(List.of("addPageView", "removeCartItem", "setCartData", "setCartItem"), names(removed));
+        assertEquals(HABANERO_ID, removed.get(1).get(1).get("product_id").asText());
         assertEquals(List.of("setCartData", "setCartItem"), names(pageCalls(shopper.get("/cart"))), "removed once");
 
-        assertOk(shopper.postXhr("/cart/empty"));
-        assertEquals(List.of("clearCartData"), names(cartCalls(push(shopper))));
+        assertOk(shopper.xhrPost("/cart/promo", "promoCode", "HOT10"));
+        List<JsonNode> promo = push(shopper);
+        assertEquals(List.of("addPageView", "setCartData", "setCartItem"), names(promo));
+        assertEquals(2547 - 255, promo.get(1).get(1).get("cart_value").asLong(), "10 % off 25.47 (2.547 rounds to 2.55)");
+
+        assertOk(shopper.xhrPost("/cart/empty"));
+        assertEquals(List.of("addPageView", "clearCartData"), names(push(shopper)));
         assertEquals(List.of(), names(pageCalls(shopper.get("/"))));
     }
 
@@ -108,7 +113,7 @@ class AjaxCartPushTest {
         shopper.post("/cart/add", "productId", HABANERO_ID, "quantity", "1");
         Shopper.Page cart = shopper.get("/cart");
 
-        HttpResponse<String> fragment = shopper.postXhr("/cart/updateQuantity",
+        HttpResponse<String> fragment = shopper.xhrPost("/cart/updateQuantity",
                 "orderItemId", lineId(cart, HABANERO_ID), "quantity", "2");
         assertOk(fragment);
         List<JsonNode> calls = push(shopper);
@@ -132,9 +137,9 @@ class AjaxCartPushTest {
         shopper.get("/logout");
         assertEquals(List.of(), names(pageCalls(shopper.get("/"))), "the customer's cart is not cleared by a logout");
         shopper.get("/hot-sauces/green-ghost");
-        assertOk(shopper.postXhr("/cart/add", "productId", GHOST_ID, "quantity", "1"));
+        assertOk(shopper.xhrPost("/cart/add", "productId", GHOST_ID, "quantity", "1"));
 
-        assertEquals(List.of("clearCartData", "startNewOrder", "setCartData", "setCartItem"), names(cartCalls(push(shopper))));
+        assertEquals(List.of("clearCartData", "startNewOrder", "setCartData", "setCartItem"), names(push(shopper)));
         assertEquals(List.of("setCartData", "setCartItem"), names(pageCalls(shopper.get("/cart"))), "once");
     }
 

@@ -59,7 +59,7 @@ public final class Shopper {
     }
 
     /** As {@link #post}, the way a page's script posts by XHR ({@code X-Requested-With: XMLHttpRequest}). */
-    public HttpResponse<String> postXhr(String path, String... keyValues) throws IOException, InterruptedException {
+    public HttpResponse<String> xhrPost(String path, String... keyValues) throws IOException, InterruptedException {
         return post(HttpRequest.newBuilder(uri(path)).header("X-Requested-With", "XMLHttpRequest"), path, keyValues);
     }
 
@@ -122,6 +122,11 @@ public final class Shopper {
             throws IOException, InterruptedException {
         get(productPath);
         expectRedirect(post("/cart/add", "productId", productId, "quantity", quantity));
+        return checkOut(email);
+    }
+
+    /** Checks the current cart out as a guest with the test payment; returns the order number. */
+    public String checkOut(String email) throws IOException, InterruptedException {
         get("/checkout");
         expectRedirect(post("/checkout/savedetails", "emailAddress", email));
         expectRedirect(post("/checkout/singleship", "address.firstName", "Test", "address.lastName", "Shopper",
