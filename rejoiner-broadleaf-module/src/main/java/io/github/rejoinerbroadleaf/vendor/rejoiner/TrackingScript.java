@@ -39,7 +39,7 @@ public final class TrackingScript {
     private static final String END = "</script>";
 
     /** How long the bootstrap waits after the last request before asking (several requests, one ask). */
-    static final int AJAX_DEBOUNCE_MILLIS = 60;
+    public static final int AJAX_DEBOUNCE_MILLIS = 10;
 
     private final String siteId;
     private final String domain;
