@@ -14,7 +14,8 @@ import java.nio.charset.StandardCharsets;
  * XHR or {@code fetch} requests; answers the Rejoiner calls for the cart changes since this browser
  * was last told ({@link StorefrontTracker#ajaxPushJson}), as a JSON array of {@code [name, argument]}
  * pairs. Always 200 with {@code Cache-Control: no-store} ("[]" when nothing changed or anything
- * fails); written by hand, so the store's JSON converters are never involved.
+ * fails, and without the bootstrap's {@code X-Requested-With} header: a cross-site page cannot make
+ * a browser use up its one-off calls); written by hand, so the store's JSON converters are never involved.
  *
  * <p>Lives in the storefront's DispatcherServlet context ({@code classpath*:bl-rejoiner-servlet.xml}),
  * behind Broadleaf's filters, which load the shopper's cart. Being mapped is what switches the
@@ -37,7 +38,9 @@ public class AjaxCallsController {
     public void calls(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String json;
         try {
-            json = tracker.ajaxPushJson(request, response);
+            // Only the bootstrap's own XHR may move the snapshot on: another site can make a browser send
+            // a plain GET (an image, a link) but not this header without a CORS preflight, which fails.
+            json = isBootstrapRequest(request) ? tracker.ajaxPushJson(request, response) : "[]";
         } catch (RuntimeException | LinkageError e) {
             TrackingFailures.report("ajax endpoint", e);
             json = "[]";
@@ -49,5 +52,11 @@ public class AjaxCallsController {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
+    }
+
+    /** The bootstrap's XHR: {@code X-Requested-With: XMLHttpRequest}, and not marked cross-site by the browser. */
+    static boolean isBootstrapRequest(HttpServletRequest request) {
+        return "XMLHttpRequest".equals(request.getHeader("X-Requested-With"))
+                && !"cross-site".equals(request.getHeader("Sec-Fetch-Site"));
     }
 }

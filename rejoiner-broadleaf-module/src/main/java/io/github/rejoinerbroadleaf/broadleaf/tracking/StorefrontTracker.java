@@ -243,6 +243,7 @@ public class StorefrontTracker {
                 pending.add(json);
                 session.setAttribute(PENDING_VIEWS, pending);
             }
+            page.setQueuedAjaxView(json);
         } catch (RuntimeException | LinkageError e) {
             TrackingFailures.report("ajaxViewShown", e);
         }
@@ -542,6 +543,9 @@ public class StorefrontTracker {
         if (mode == Mode.PAGE) {
             // A full page supersedes AJAX views the bootstrap never asked for (JavaScript off or failed).
             forgetPendingViews(request);
+        } else if (ajax) {
+            // This fragment carries its own addPageView: the endpoint must not push it again.
+            unqueueAjaxView(request, page.queuedAjaxView());
         }
 
         final Order confirmed = page.confirmedOrder();
@@ -859,6 +863,25 @@ public class StorefrontTracker {
             }
         }
         return false;
+    }
+
+    private static void unqueueAjaxView(HttpServletRequest request, String json) {
+        HttpSession session = json == null ? null : request.getSession(false);
+        if (session == null) {
+            return;
+        }
+        synchronized (WebUtils.getSessionMutex(session)) {
+            Object o = session.getAttribute(PENDING_VIEWS);
+            if (o instanceof List && ((List<?>) o).contains(json)) {
+                ArrayList<Object> rest = new ArrayList<Object>((List<?>) o);
+                rest.remove(json);
+                if (rest.isEmpty()) {
+                    session.removeAttribute(PENDING_VIEWS);
+                } else {
+                    session.setAttribute(PENDING_VIEWS, rest);
+                }
+            }
+        }
     }
 
     private static void forgetPendingViews(HttpServletRequest request) {

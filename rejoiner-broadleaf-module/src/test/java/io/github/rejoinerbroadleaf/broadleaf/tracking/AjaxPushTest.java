@@ -220,13 +220,41 @@ class AjaxPushTest {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         HttpServletResponse response = response(headers, body);
 
-        new AjaxCallsController(tracker).calls(request("GET", "/rejoiner/ajax-calls"), response);
+        HttpServletRequest ask = request("GET", "/rejoiner/ajax-calls");
+        when(ask.getHeader("X-Requested-With")).thenReturn("XMLHttpRequest");
+        new AjaxCallsController(tracker).calls(ask, response);
 
         verify(response).setStatus(200);
         assertEquals("no-store", headers.get("Cache-Control"));
         verify(response).setContentType("application/json;charset=UTF-8");
         assertEquals(List.of("startNewOrder", "setCartData", "setCartItem"),
                 names(new ObjectMapper().readTree(body.toString(StandardCharsets.UTF_8))));
+    }
+
+    @Test
+    void anAskWithoutTheBootstrapsHeaderUsesUpNothing() throws Exception {
+        page("/");
+        cart = order(50, "12.34", "0", line(1, sauce, 1, "12.34"));
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        HttpServletRequest crossSite = request("GET", "/rejoiner/ajax-calls"); // e.g. <img src> on another site
+
+        new AjaxCallsController(tracker).calls(crossSite, response(new HashMap<>(), body));
+
+        assertEquals("[]", body.toString(StandardCharsets.UTF_8));
+        assertEquals(List.of("startNewOrder", "setCartData", "setCartItem"), names(push()), "still there for the page");
+    }
+
+    @Test
+    void aFragmentCarryingItsOwnCallsIsNotAlsoPushedAsAView() throws Exception {
+        page("/");
+        HttpServletRequest quickView = request("GET", "/product/quickview");
+        when(quickView.getHeader("X-Requested-With")).thenReturn("XMLHttpRequest");
+        new RejoinerTrackingInterceptor(tracker).postHandle(quickView, response(), null,
+                new ModelAndView("catalog/quickview", "product", sauce));
+        JsonNode embedded = new ObjectMapper().readTree(tracker.ajaxCommandsJson(quickView, response(), null));
+        assertEquals(List.of("addPageView", "trackProductView"), names(embedded));
+
+        assertEquals(List.of(), names(push()));
     }
 
     // ------------------------------------------------------------------ issue 14.2: a replaced cart is cleared

@@ -34,6 +34,7 @@ class AjaxBootstrapTest {
             "var sent = [];",
             "function FakeXhr() { this.listeners = {}; this.readyState = 0; }",
             "FakeXhr.prototype.open = function(m, u, async) { this.method = m; this.url = u; this.async = async; return 'opened'; };",
+            "FakeXhr.prototype.setRequestHeader = function(n, v) { this.headers = this.headers || {}; this.headers[n] = v; };",
             "FakeXhr.prototype.send = function(body) { this.body = body; sent.push(this); return 'sent'; };",
             "FakeXhr.prototype.addEventListener = function(t, f) { (this.listeners[t] = this.listeners[t] || []).push(f); };",
             "FakeXhr.prototype.finish = function(status, text) {",
@@ -78,11 +79,13 @@ class AjaxBootstrapTest {
                         "var ask = sent[1];",
                         "ask.finish(200, '[[\"startNewOrder\"],[\"setCartData\",{\"cart_value\":1099}]]');",
                         "var result = {log: x.log, before: before, asks: sent.length - 1, method: ask.method, url: ask.url,",
+                        "  header: ask.headers['X-Requested-With'],",
                         "  async: ask.async, pushed: pushed(), last: window._rejoiner[2], timersAfterAsk: pendingTimers()};"),
                 "result");
-        assertEquals(Map.of("log", List.of("opened", "sent", "store onload"), "before", 1L, "asks", 1L, "method", "GET",
-                "url", ENDPOINT, "async", true, "pushed", List.of("startNewOrder", "setCartData"),
-                "last", List.of("setCartData", Map.of("cart_value", 1099L)), "timersAfterAsk", 0L), out);
+        assertEquals(Map.ofEntries(Map.entry("log", List.of("opened", "sent", "store onload")), Map.entry("before", 1L),
+                Map.entry("asks", 1L), Map.entry("method", "GET"), Map.entry("url", ENDPOINT), Map.entry("async", true),
+                Map.entry("header", "XMLHttpRequest"), Map.entry("pushed", List.of("startNewOrder", "setCartData")),
+                Map.entry("last", List.of("setCartData", Map.of("cart_value", 1099L))), Map.entry("timersAfterAsk", 0L)), out);
     }
 
     @Test
