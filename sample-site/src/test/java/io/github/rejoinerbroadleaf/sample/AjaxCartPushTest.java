@@ -102,7 +102,7 @@ class AjaxCartPushTest {
         assertEquals(2547 - 255, promo.get(1).get(1).get("cart_value").asLong(), "10 % off 25.47 (2.547 rounds to 2.55)");
 
         assertOk(shopper.xhrPost("/cart/empty"));
-        assertEquals(List.of("addPageView", "clearCartData"), names(push(shopper)));
+        assertEquals(List.of("clearCartData"), names(push(shopper)), "Broadleaf answers an emptied cart with a redirect: no view");
         assertEquals(List.of(), names(pageCalls(shopper.get("/"))));
     }
 

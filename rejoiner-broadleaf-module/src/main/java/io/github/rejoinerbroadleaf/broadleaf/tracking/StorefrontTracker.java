@@ -297,22 +297,24 @@ public class StorefrontTracker {
         if (response == null || response.isCommitted()) {
             return;
         }
-        Long known = lastCart.read(request, settings);
-        if (cartId == null ? known != null || hasCookie(request, LastCartCookie.NAME) : !cartId.equals(known)) {
+        // Compared without the MAC (runs on every page with a cart): a forged value that names the same
+        // cart is left alone, and every decision based on the cookie verifies it (LastCartCookie.read).
+        String sent = cookieValue(request, LastCartCookie.NAME);
+        if (cartId == null ? sent != null : sent == null || !sent.startsWith(cartId + ".")) {
             lastCart.write(request, response, settings, cartId);
         }
     }
 
-    private static boolean hasCookie(HttpServletRequest request, String name) {
+    private static String cookieValue(HttpServletRequest request, String name) {
         Cookie[] cookies = request.getCookies();
         if (cookies != null) {
             for (Cookie c : cookies) {
                 if (name.equals(c.getName())) {
-                    return true;
+                    return c.getValue() == null ? "" : c.getValue();
                 }
             }
         }
-        return false;
+        return null;
     }
 
     private boolean mayCarryShopperData(HttpServletRequest request) {
