@@ -30,7 +30,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * <li>snippet rendering (JMH, {@link SnippetRenderBenchmark}, with {@code -prof gc}) against plain Jackson;</li>
  * <li>product page and a 20-line cart page of the running sample store, tracking on vs. off;</li>
  * <li>checkout latency with REST conversions on while the Rejoiner endpoint hangs vs. conversions off;</li>
- * <li>drain rate and peak heap of a 10 000-conversion backlog, on HSQLDB and PostgreSQL.</li>
+ * <li>drain rate and peak heap of a 10 000-conversion backlog, on HSQLDB and PostgreSQL;</li>
+ * <li>the extra time an XHR add-to-cart costs the shopper until the calls are pushed ({@link AjaxCartBenchmark}).</li>
  * </ol>
  * Writes the Markdown report to the path in {@code args[0]} (default {@code RESULTS.md}).
  * Run it with {@code mvn -q -B -DskipTests -Pbenchmarks verify} from the root (README, Benchmarks).
@@ -47,6 +48,7 @@ public final class BenchmarkSuite {
     static final double CHECKOUT_GOAL_RATIO = 1.05;
     static final double DRAIN_GOAL_PER_SECOND = 1000;
     static final double HEAP_GOAL_MB = 256;
+    static final double AJAX_GOAL_MILLIS = AjaxCartBenchmark.GOAL_MILLIS;
 
     private static final boolean QUICK = Boolean.getBoolean("bench.quick");
     private static final int GOAL_FORKS = 2;
@@ -62,6 +64,7 @@ public final class BenchmarkSuite {
     private List<StorefrontBenchmark.PageResult> pages;
     private StorefrontBenchmark.CheckoutResult checkout;
     private List<DrainBenchmark.DrainResult> drains;
+    private AjaxCartBenchmark.Result ajax;
 
     public static void main(String[] args) throws Exception {
         Path out = Paths.get(args.length > 0 ? args[0] : "RESULTS.md").toAbsolutePath();
@@ -71,6 +74,8 @@ public final class BenchmarkSuite {
             System.setProperty("bench.pages.perRound", System.getProperty("bench.pages.perRound", "10"));
             System.setProperty("bench.checkout.warmup", System.getProperty("bench.checkout.warmup", "4"));
             System.setProperty("bench.checkout.orders", System.getProperty("bench.checkout.orders", "6"));
+            System.setProperty("bench.ajax.warmup", System.getProperty("bench.ajax.warmup", "5"));
+            System.setProperty("bench.ajax.samples", System.getProperty("bench.ajax.samples", "20"));
         }
         BenchmarkSuite suite = new BenchmarkSuite();
         suite.runAll();
@@ -97,6 +102,9 @@ public final class BenchmarkSuite {
             section("sample store start", store::start);
             if (errors.size() == before) {
                 section("2. storefront pages", () -> pages = store.pages());
+                if (!Boolean.getBoolean("bench.skipAjax")) {
+                    section("5. XHR add-to-cart until pushed", () -> ajax = new AjaxCartBenchmark(BenchmarkSuite::log).run(store.baseUrl()));
+                }
                 if (!Boolean.getBoolean("bench.skipCheckout")) {
                     section("3. checkout", () -> checkout = store.checkout());
                 }
@@ -193,6 +201,7 @@ public final class BenchmarkSuite {
         pagesSection(details);
         checkoutSection(details);
         drainSection(details);
+        ajaxSection(details);
 
         md.append("## Summary\n\n");
         md.append("Each figure beside its baseline where one exists; the goal applies to the ratio (or to the figure when there is no baseline).\n\n");
@@ -427,6 +436,36 @@ public final class BenchmarkSuite {
             }
         }
         md.append('\n');
+    }
+
+    private void ajaxSection(StringBuilder md) {
+        md.append("## 5. XHR add-to-cart until the calls are pushed\n\n");
+        if (ajax == null) {
+            md.append("Not run.\n\n");
+            return;
+        }
+        AjaxCartBenchmark.Result a = ajax;
+        md.append("Same store (run before section 3). The store's XHR \"Add to cart\" (`POST /cart/add` with")
+                .append(" `X-Requested-With`, JSON answer) is unchanged by the module; after it completes, the base snippet's")
+                .append(" bootstrap waits ").append(a.debounceMillis()).append(" ms and asks `GET /rejoiner/ajax-calls`, whose")
+                .append(" answer (`startNewOrder`, `setCartData`, `setCartItem`) it pushes. Extra time = that wait + the ask's")
+                .append(" round trip over loopback (client-observed: request sent to last byte read). Per sample a new shopper")
+                .append(" views the product page (untimed), adds by XHR (timed, informational) and asks (checked to carry")
+                .append(" `startNewOrder`); then asks again with nothing changed (`[]`, informational).\n\n");
+        md.append("| request | median | p99 | samples |\n|---|---:|---:|---:|\n");
+        md.append(String.format(Locale.ROOT, "| XHR add-to-cart (the store's own) | %.2f ms | %.2f ms | %d |%n",
+                Samples.millis(a.add().median()), Samples.millis(a.add().p99()), a.add().size()));
+        md.append(String.format(Locale.ROOT, "| ask after the add | %.2f ms | %.2f ms | %d |%n",
+                Samples.millis(a.ask().median()), Samples.millis(a.ask().p99()), a.ask().size()));
+        md.append(String.format(Locale.ROOT, "| ask, nothing changed | %.2f ms | %.2f ms | %d |%n",
+                Samples.millis(a.unchangedAsk().median()), Samples.millis(a.unchangedAsk().p99()), a.unchangedAsk().size()));
+        md.append(String.format(Locale.ROOT, "| **extra time until pushed** (wait + ask) | **%.2f ms** | **%.2f ms** | |%n%n",
+                Samples.millis(a.extraMedian()), Samples.millis(a.extraP99())));
+        double median = Samples.millis(a.extraMedian());
+        double p99 = Samples.millis(a.extraP99());
+        summaryRow("5", "XHR add-to-cart, extra time until the calls are pushed",
+                String.format(Locale.ROOT, "%.2f ms median, %.2f ms p99", median, p99), "—", "—",
+                "< 50 ms (median and p99)", median < AJAX_GOAL_MILLIS && p99 < AJAX_GOAL_MILLIS);
     }
 
     private static void pageRow(StringBuilder md, StorefrontBenchmark.PageResult p, String mode, Samples server,

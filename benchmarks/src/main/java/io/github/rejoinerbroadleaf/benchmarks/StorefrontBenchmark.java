@@ -95,6 +95,11 @@ final class StorefrontBenchmark {
         seedExtraProducts();
     }
 
+    /** The running store's base URL (no trailing slash). */
+    String baseUrl() {
+        return baseUrl;
+    }
+
     void stop() {
         try {
             if (store != null) {

@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ServerSideConversionTest {
 
     private static final List<String> KEYS = List.of("rejoiner.apiGeneration", "rejoiner.siteId", "rejoiner.apiKey",
-            "rejoiner.apiSecret", "rejoiner.apiUrl");
+            "rejoiner.apiSecret", "rejoiner.apiUrl", "rejoiner.campaignType", "rejoiner.campaignIds");
 
     private final MockWebServer rejoiner = new MockWebServer();
     private RejoinerSettingsService settings;
@@ -83,5 +83,29 @@ class ServerSideConversionTest {
         shopper.get("/confirmation/" + orderNumber);
         shopper.get("/confirmation/" + orderNumber);
         assertNull(rejoiner.takeRequest(3, TimeUnit.SECONDS), "nothing more is sent for the same order");
+    }
+
+    @Test
+    void theConversionCarriesTheAppliedOfferCodeAndTheConfiguredCampaigns(SampleStore store) throws Exception {
+        System.setProperty("rejoiner.campaignType", "conversion");
+        System.setProperty("rejoiner.campaignIds", "cmp-7");
+        settings.invalidate();
+        Shopper shopper = new Shopper(store);
+        shopper.get("/hot-sauces/habanero-hellfire");
+        shopper.post("/cart/add", "productId", "1", "quantity", "2");
+        shopper.get("/cart");
+        shopper.post("/cart/promo", "promoCode", "HOT10");
+        assertTrue(shopper.get("/cart").body().contains("HOT10"), "the offer code is applied");
+        String orderNumber = shopper.checkOut("promo@example.com");
+
+        RecordedRequest convert = rejoiner.takeRequest(60, TimeUnit.SECONDS);
+        assertNotNull(convert, "the conversion reached the fake Rejoiner");
+        JsonNode json = new ObjectMapper().readTree(convert.getBody().readUtf8());
+        assertEquals(orderNumber, json.path("cart_data").path("customer_order_number").asText());
+        assertEquals("HOT10", json.path("cart_data").path("promo").asText(), json.toString());
+        assertEquals(1978, json.path("cart_data").path("cart_value").asInt(), "10 % off 21.98");
+        assertEquals("conversion", json.path("campaign_type").asText(), json.toString());
+        assertEquals("cmp-7", json.path("campaign_id").isArray() ? json.path("campaign_id").get(0).asText()
+                : json.path("campaign_id").asText(), json.toString());
     }
 }

@@ -55,6 +55,25 @@ public final class Shopper {
 
     /** POSTs a form with the last CSRF token; returns the raw response (redirects not followed). */
     public HttpResponse<String> post(String path, String... keyValues) throws IOException, InterruptedException {
+        return post(HttpRequest.newBuilder(uri(path)), path, keyValues);
+    }
+
+    /** As {@link #post}, the way a page's script posts by XHR ({@code X-Requested-With: XMLHttpRequest}). */
+    public HttpResponse<String> xhrPost(String path, String... keyValues) throws IOException, InterruptedException {
+        return post(HttpRequest.newBuilder(uri(path)).header("X-Requested-With", "XMLHttpRequest"), path, keyValues);
+    }
+
+    /** GETs without following redirects or parsing, sending the given header name/value pairs. */
+    public HttpResponse<String> getRaw(String path, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request.build());
+    }
+
+    private HttpResponse<String> post(HttpRequest.Builder request, String path, String... keyValues)
+            throws IOException, InterruptedException {
         Map<String, String> form = new LinkedHashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {
             form.put(keyValues[i], keyValues[i + 1]);
@@ -65,7 +84,7 @@ public final class Shopper {
         String body = form.entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(uri(path))
+        return send(request
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build());
@@ -103,6 +122,11 @@ public final class Shopper {
             throws IOException, InterruptedException {
         get(productPath);
         expectRedirect(post("/cart/add", "productId", productId, "quantity", quantity));
+        return checkOut(email);
+    }
+
+    /** Checks the current cart out as a guest with the test payment; returns the order number. */
+    public String checkOut(String email) throws IOException, InterruptedException {
         get("/checkout");
         expectRedirect(post("/checkout/savedetails", "emailAddress", email));
         expectRedirect(post("/checkout/singleship", "address.firstName", "Test", "address.lastName", "Shopper",

@@ -109,6 +109,37 @@ final class StorefrontBrowser implements AutoCloseable {
         return driver.getPageSource();
     }
 
+    /** Runs a script in the current page and returns its value. */
+    Object script(String js, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(js, args);
+    }
+
+    /**
+     * From the next page on, every page records its uncaught errors and rejected promises in
+     * {@code window.__pageErrors} (installed before the page's own scripts run) and the time of its
+     * store's cart events ({@code sample:cart-changed}) in {@code window.__cartChangedAt}.
+     */
+    void recordPageErrorsAndCartEvents() {
+        driver.executeCdpCommand("Page.enable", Map.of());
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                "window.__pageErrors = [];"
+                        + "window.addEventListener('error', function (e) { window.__pageErrors.push(String(e.message)); });"
+                        + "window.addEventListener('unhandledrejection', function (e) { window.__pageErrors.push('rejection: ' + e.reason); });"
+                        + "document.addEventListener('sample:cart-changed', function () { window.__cartChangedAt = performance.now(); });"));
+    }
+
+    /** The current page's uncaught errors (see {@link #recordPageErrorsAndCartEvents()}). */
+    List<String> pageErrors() {
+        Object raw = script("return JSON.stringify(window.__pageErrors || ['error recording not installed']);");
+        List<String> out = new ArrayList<>();
+        try {
+            JSON.readTree((String) raw).forEach(n -> out.add(n.asText()));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        return out;
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);

@@ -15,7 +15,10 @@ import java.util.Map;
  * <li>a new cart (non-null id different from the previous): {@code startNewOrder};</li>
  * <li>previous order submitted (checkout) and no new cart: nothing (the confirmation page converts);</li>
  * <li>no snapshot yet (first tracked page of the session, or consent just given): nothing, the current
- * cart is sent as it is.</li>
+ * cart is sent as it is;</li>
+ * <li>no cart shown, but a parked one ({@link CartSnapshot#parkedCartId()}: a logged-out customer's
+ * cart, a cart of an expired session): nothing while no cart or the same cart is shown; a different
+ * cart clears the parked one first (unless it was submitted), then starts the new order.</li>
  * </ul>
  * Pure function, no Broadleaf types: unit-tested on its own.
  */
@@ -44,6 +47,14 @@ public final class CartChanges {
             return NONE;
         }
         Long before = previous.cartId();
+        Long parked = previous.parkedCartId();
+        if (before == null && parked != null) {
+            if (cartId == null || parked.equals(cartId)) {
+                return NONE; // still no cart (a logout keeps the customer's cart), or that cart is back
+            }
+            boolean clear = submitted == null || !submitted.wasSubmitted(parked);
+            return new CartChanges(clear, true, Collections.<String>emptyList());
+        }
         if (before == null ? cartId == null : before.equals(cartId)) {
             if (cartId == null) {
                 return NONE;

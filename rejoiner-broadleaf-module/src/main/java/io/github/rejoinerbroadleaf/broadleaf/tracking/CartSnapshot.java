@@ -26,6 +26,8 @@ public final class CartSnapshot implements Serializable {
     private final LinkedHashMap<String, Integer> quantities;
     private final String customerKey;
     private final CartFingerprint fingerprint;
+    /** The cart Rejoiner's order still refers to while the shopper shows no cart (see {@link #parkedCartId()}). */
+    private final Long parkedCartId;
 
     public CartSnapshot(Long cartId, Map<String, Integer> quantities, String customerKey) {
         this(cartId, quantities, customerKey, null);
@@ -33,6 +35,17 @@ public final class CartSnapshot implements Serializable {
 
     /** @param fingerprint the cart's fingerprint when it was taken, null without cart (or unknown) */
     public CartSnapshot(Long cartId, Map<String, Integer> quantities, String customerKey, CartFingerprint fingerprint) {
+        this(cartId, quantities, customerKey, fingerprint, null);
+    }
+
+    /**
+     * @param parkedCartId with no cart now ({@code cartId} null): the cart this browser's Rejoiner
+     *     order still refers to, e.g. a logged-out customer's cart, known from the module's cookie
+     *     in a new session; null otherwise
+     */
+    public CartSnapshot(Long cartId, Map<String, Integer> quantities, String customerKey, CartFingerprint fingerprint,
+                        Long parkedCartId) {
+        this.parkedCartId = cartId == null ? parkedCartId : null;
         this.cartId = cartId;
         this.quantities = quantities == null ? new LinkedHashMap<String, Integer>()
                 : new LinkedHashMap<String, Integer>(quantities);
@@ -46,7 +59,7 @@ public final class CartSnapshot implements Serializable {
      */
     public boolean describes(CartFingerprint current) {
         if (current == null) {
-            return cartId == null && quantities.isEmpty();
+            return cartId == null && quantities.isEmpty() && parkedCartId == null;
         }
         return current.equals(fingerprint);
     }
@@ -54,6 +67,15 @@ public final class CartSnapshot implements Serializable {
     /** The cart's order id, or null when the shopper had no cart. */
     public Long cartId() {
         return cartId;
+    }
+
+    /**
+     * While the shopper shows no cart: the cart Rejoiner last saw for this browser and was not told
+     * to forget (a logged-out customer's cart, a cart of an expired session). The next different
+     * cart clears it first ({@link CartChanges}); null when there is none.
+     */
+    public Long parkedCartId() {
+        return parkedCartId;
     }
 
     /** Product id to quantity, in cart order. */
@@ -77,6 +99,7 @@ public final class CartSnapshot implements Serializable {
         }
         CartSnapshot other = (CartSnapshot) o;
         return (cartId == null ? other.cartId == null : cartId.equals(other.cartId))
+                && (parkedCartId == null ? other.parkedCartId == null : parkedCartId.equals(other.parkedCartId))
                 && sameInOrder(quantities, other.quantities)
                 && (customerKey == null ? other.customerKey == null : customerKey.equals(other.customerKey))
                 && (fingerprint == null ? other.fingerprint == null : fingerprint.equals(other.fingerprint));

@@ -30,6 +30,7 @@ public final class RejoinerPageData {
     private CommandCache.Calls onlyCalls;
     private boolean customerLookedUp;
     private Customer customer;
+    private String queuedAjaxView;
 
     /** The request's page data, or null when no hook has recorded anything. */
     public static RejoinerPageData find(HttpServletRequest request) {
@@ -114,6 +115,15 @@ public final class RejoinerPageData {
 
     void setMarkedPrivate() {
         this.markedPrivate = true;
+    }
+
+    /** The AJAX view this request queued for the endpoint (see {@link StorefrontTracker#ajaxViewShown}), or null. */
+    String queuedAjaxView() {
+        return queuedAjaxView;
+    }
+
+    void setQueuedAjaxView(String json) {
+        this.queuedAjaxView = json;
     }
 
     boolean customerLookedUp() {

@@ -14,7 +14,8 @@ import javax.servlet.http.HttpServletResponse;
  * Spring MVC hook run after every storefront controller and before its view renders: records the
  * product the page shows (model attribute {@code product}: Broadleaf's product controller and
  * quick views) into the request's {@link RejoinerPageData}, and marks the response
- * {@code private, no-store} when its Rejoiner script will carry shopper data. The module registers
+ * {@code private, no-store} when its Rejoiner script will carry shopper data. For an XHR or
+ * {@code fetch} request that renders a view it records the AJAX view ({@link StorefrontTracker#ajaxViewShown}). The module registers
  * it for every dispatcher servlet through a {@code MappedInterceptor} bean in the root context.
  */
 public class RejoinerTrackingInterceptor extends HandlerInterceptorAdapter {
@@ -54,6 +55,10 @@ public class RejoinerTrackingInterceptor extends HandlerInterceptorAdapter {
             Object product = modelAndView.getModelMap().get(PRODUCT_ATTRIBUTE);
             if (product instanceof Product) {
                 tracker.productShown(request, (Product) product);
+            }
+            if (StorefrontTracker.isXhrOrFetch(request)) {
+                // An HTML fragment or quick view: its page view reaches Rejoiner through the AJAX endpoint.
+                tracker.ajaxViewShown(request);
             }
             tracker.beforeRender(request, response);
         } catch (RuntimeException | LinkageError e) {

@@ -31,6 +31,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -64,6 +65,16 @@ public class StorefrontTracker {
 
     private static final UrlPathHelper PATHS = new UrlPathHelper();
 
+    /**
+     * Session attribute: the calls of AJAX views ({@code addPageView}, {@code trackProductView})
+     * waiting for the bootstrap's next ask (JSON arrays, oldest first, at most {@value #MAX_PENDING_VIEWS}).
+     */
+    static final String PENDING_VIEWS = StorefrontTracker.class.getName() + ".pendingViews";
+    static final int MAX_PENDING_VIEWS = 5;
+
+    /** What a response is: a full page, an AJAX fragment embedding its calls, or the AJAX endpoint's push. */
+    enum Mode { PAGE, AJAX, PUSH }
+
     private final RejoinerSettingsService settingsService;
     private final OrderMapper mapper;
     private final OrderService orderService;
@@ -75,6 +86,9 @@ public class StorefrontTracker {
 
     private final CommandCache cartCalls;
     private final CommandCache productViews;
+    private final LastCartCookie lastCart = new LastCartCookie();
+    /** Servlet-relative path of the AJAX endpoint once its controller is mapped, else null (no bootstrap). */
+    private volatile String ajaxPath;
 
     /** A tracker that reuses a cart's and a product's calls for {@link #DEFAULT_CACHE_MILLIS} while unchanged. */
     public StorefrontTracker(RejoinerSettingsService settingsService, OrderMapper mapper, OrderService orderService,
@@ -98,6 +112,41 @@ public class StorefrontTracker {
 
     public OrderMapper mapper() {
         return mapper;
+    }
+
+    /**
+     * Called by the AJAX endpoint's controller when the storefront maps it: from then on the base
+     * snippet carries the bootstrap that asks {@code servletPath} (e.g. {@code /rejoiner/ajax-calls},
+     * under the store's context path) after the page's own XHR and {@code fetch} requests.
+     */
+    public void enableAjaxEndpoint(String servletPath) {
+        this.ajaxPath = servletPath;
+    }
+
+    /** The AJAX endpoint's servlet-relative path, or null while no controller serves it. */
+    public String ajaxEndpointPath() {
+        return ajaxPath;
+    }
+
+    /** The endpoint's absolute path for this request (context path + endpoint), or null. */
+    private String ajaxEndpoint(HttpServletRequest request) {
+        String path = ajaxPath;
+        if (path == null) {
+            return null;
+        }
+        String context = request.getContextPath();
+        return context == null ? path : context + path;
+    }
+
+    /**
+     * Whether the request was made by XHR or {@code fetch} rather than by navigating: jQuery's
+     * (and Broadleaf's) {@code X-Requested-With} header or Broadleaf's {@code blcAjax=true}, or the
+     * browser's {@code Sec-Fetch-Dest: empty} (every XHR and {@code fetch}, with or without header).
+     */
+    public static boolean isXhrOrFetch(HttpServletRequest request) {
+        return request != null && ("XMLHttpRequest".equalsIgnoreCase(request.getHeader("X-Requested-With"))
+                || "empty".equalsIgnoreCase(request.getHeader("Sec-Fetch-Dest"))
+                || "true".equals(request.getParameter("blcAjax")));
     }
 
     // ------------------------------------------------------------------ hooks (record facts)
@@ -141,9 +190,131 @@ public class StorefrontTracker {
             if (mayCarryShopperData(request)) {
                 markPrivate(RejoinerPageData.of(request), response);
             }
+            // The page's script may render after the response is committed: remember its cart now.
+            Order cart = cartStateKnown(request) ? currentCart() : null;
+            if (cart != null) {
+                syncLastCart(request, response, settings, cart.getId());
+            }
         } catch (RuntimeException e) {
             TrackingFailures.report("beforeRender", e);
         }
+    }
+
+    /**
+     * Called (by the interceptor) for an XHR or {@code fetch} request that renders an HTML view (a
+     * cart fragment, a quick view): keeps its {@code addPageView} (and the {@code trackProductView}
+     * of a product shown) in the session for the bootstrap's next ask. The URL is the product's,
+     * else the request's for a GET, else the page the request came from (same origin only).
+     */
+    public void ajaxViewShown(HttpServletRequest request) {
+        try {
+            if (request == null || ajaxPath == null) {
+                return;
+            }
+            RejoinerSettings settings = settingsService.current();
+            if (!settings.isTrackingActive() || !hasConsent(request, settings.consentCookie())) {
+                return;
+            }
+            RejoinerPageData page = RejoinerPageData.of(request);
+            String baseUrl = settings.storeBaseUrl() != null ? settings.storeBaseUrl() : StoreContext.baseUrl(request);
+            UrlResolver urls = resolver(baseUrl);
+            List<TrackingCommand> view = new ArrayList<TrackingCommand>();
+            String explicit = page.products().isEmpty() && !"GET".equalsIgnoreCase(request.getMethod())
+                    ? sameOriginReferer(request, baseUrl) : null;
+            view.add(TrackingCommand.addPageView(pageUrl(request, page, explicit), urls));
+            for (Product product : page.products()) {
+                view.addAll(productView(product, baseUrl, urls).commands());
+            }
+            String json = TrackingScript.commandsJson(view);
+            HttpSession session = request.getSession(true);
+            synchronized (WebUtils.getSessionMutex(session)) {
+                Object o = session.getAttribute(PENDING_VIEWS);
+                ArrayList<String> pending = new ArrayList<String>();
+                if (o instanceof List) {
+                    for (Object e : (List<?>) o) {
+                        if (e instanceof String) {
+                            pending.add((String) e);
+                        }
+                    }
+                }
+                while (pending.size() >= MAX_PENDING_VIEWS) {
+                    pending.remove(0);
+                }
+                pending.add(json);
+                session.setAttribute(PENDING_VIEWS, pending);
+            }
+            page.setQueuedAjaxView(json);
+        } catch (RuntimeException | LinkageError e) {
+            TrackingFailures.report("ajaxViewShown", e);
+        }
+    }
+
+    /** The Referer's path and query when it is on the store's base URL, else null. */
+    private static String sameOriginReferer(HttpServletRequest request, String baseUrl) {
+        String referer = request.getHeader("Referer");
+        if (referer == null || baseUrl == null) {
+            return null;
+        }
+        String base = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
+        return referer.startsWith(base) || referer.equals(baseUrl) ? referer.substring(Math.min(referer.length(), base.length())) : null;
+    }
+
+    /** Takes (and removes) the session's pending AJAX views as the inside of a JSON array ("" when none). */
+    private static String takePendingViews(HttpSession session) {
+        if (session == null) {
+            return "";
+        }
+        Object o;
+        synchronized (WebUtils.getSessionMutex(session)) {
+            o = session.getAttribute(PENDING_VIEWS);
+            if (o != null) {
+                session.removeAttribute(PENDING_VIEWS);
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        if (o instanceof List) {
+            for (Object e : (List<?>) o) {
+                appendInner(out, e instanceof String ? (String) e : null);
+            }
+        }
+        return out.toString();
+    }
+
+    /** Appends the elements of a JSON array text ("[a,b]") to a comma-separated list. */
+    private static void appendInner(StringBuilder out, String array) {
+        if (array == null || array.length() <= 2 || array.charAt(0) != '[') {
+            return;
+        }
+        if (out.length() > 0) {
+            out.append(',');
+        }
+        out.append(array, 1, array.length() - 1);
+    }
+
+    /** Remembers the cart Rejoiner sees in the browser's cookie (null: forget it) when it differs. */
+    private void syncLastCart(HttpServletRequest request, HttpServletResponse response, RejoinerSettings settings,
+                              Long cartId) {
+        if (response == null || response.isCommitted()) {
+            return;
+        }
+        // Compared without the MAC (runs on every page with a cart): a forged value that names the same
+        // cart is left alone, and every decision based on the cookie verifies it (LastCartCookie.read).
+        String sent = cookieValue(request, LastCartCookie.NAME);
+        if (cartId == null ? sent != null : sent == null || !sent.startsWith(cartId + ".")) {
+            lastCart.write(request, response, settings, cartId);
+        }
+    }
+
+    private static String cookieValue(HttpServletRequest request, String name) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (Cookie c : cookies) {
+                if (name.equals(c.getName())) {
+                    return c.getValue() == null ? "" : c.getValue();
+                }
+            }
+        }
+        return null;
     }
 
     private boolean mayCarryShopperData(HttpServletRequest request) {
@@ -181,11 +352,11 @@ public class StorefrontTracker {
                 return page.renderedScript();
             }
             RejoinerSettings settings = settingsService.current();
-            TrackingScript renderer = renderer(settings);
+            TrackingScript renderer = renderer(settings, ajaxEndpoint(request));
             if (renderer == null) {
                 return remember(page, "");
             }
-            List<TrackingCommand> commands = commands(request, response, settings, false, null);
+            List<TrackingCommand> commands = commands(request, response, settings, Mode.PAGE, null);
             if (commands == null) {
                 return remember(page, "");
             }
@@ -282,8 +453,8 @@ public class StorefrontTracker {
                 return page.renderedAjax();
             }
             RejoinerSettings settings = settingsService.current();
-            List<TrackingCommand> commands = renderer(settings) == null ? null
-                    : commands(request, response, settings, true, pageUrl);
+            List<TrackingCommand> commands = renderer(settings, ajaxEndpoint(request)) == null ? null
+                    : commands(request, response, settings, Mode.AJAX, pageUrl);
             String json = commands == null ? "[]" : TrackingScript.commandsJson(commands);
             page.setRenderedAjax(json);
             return json;
@@ -294,17 +465,66 @@ public class StorefrontTracker {
     }
 
     /**
+     * The AJAX endpoint's answer: the calls for what changed since this browser was last told, as a
+     * JSON array of {@code [name, argument]} pairs: the AJAX views shown since ({@code addPageView},
+     * {@code trackProductView}), then, only when the cart or the customer changed, the one-off cart
+     * calls ({@code clearCartData}, {@code startNewOrder}, {@code removeCartItem}), the customer and
+     * the fresh {@code setCartData} + {@code setCartItem}s. Moves the session's snapshot on, so the
+     * next full page does not repeat the one-off calls. "[]" without a session, when nothing changed
+     * (one fingerprint comparison), when nothing may be sent, and on any failure. Never creates a session.
+     */
+    public String ajaxPushJson(HttpServletRequest request, HttpServletResponse response) {
+        try {
+            HttpSession session = request == null ? null : request.getSession(false);
+            if (session == null) {
+                return "[]";
+            }
+            RejoinerSettings settings = settingsService.current();
+            List<TrackingCommand> commands = renderer(settings, ajaxEndpoint(request)) == null ? null
+                    : commands(request, response, settings, Mode.PUSH, null);
+            if (commands == null) {
+                return "[]";
+            }
+            StringBuilder out = new StringBuilder("[");
+            out.append(takePendingViews(session));
+            if (!commands.isEmpty()) {
+                StringBuilder inner = new StringBuilder();
+                appendInner(inner, TrackingScript.commandsJson(commands));
+                if (out.length() > 1 && inner.length() > 0) {
+                    out.append(',');
+                }
+                out.append(inner);
+            }
+            return out.append(']').toString();
+        } catch (RuntimeException | LinkageError e) {
+            TrackingFailures.report("ajaxPush", e);
+            return "[]";
+        }
+    }
+
+    /** As {@link #commands(HttpServletRequest, HttpServletResponse, RejoinerSettings, Mode, String)}: AJAX or page. */
+    List<TrackingCommand> commands(HttpServletRequest request, HttpServletResponse response, RejoinerSettings settings,
+                                   boolean ajax, String pageUrl) {
+        return commands(request, response, settings, ajax ? Mode.AJAX : Mode.PAGE, pageUrl);
+    }
+
+    /**
      * This response's calls (without the base snippet), or null when nothing may be rendered.
      * Moves the session's {@link CartSnapshot} on: one-off calls appear in one response only.
      */
     List<TrackingCommand> commands(HttpServletRequest request, HttpServletResponse response, RejoinerSettings settings,
-                                   boolean ajax, String pageUrl) {
+                                   Mode mode, String pageUrl) {
         if (!settings.isTrackingActive()) {
             return null;
         }
         if (!hasConsent(request, settings.consentCookie())) {
             forgetSnapshot(request);
             return null;
+        }
+        boolean ajax = mode == Mode.AJAX;
+        boolean push = mode == Mode.PUSH;
+        if (push && !cartStateKnown(request)) {
+            return Collections.<TrackingCommand>emptyList();
         }
         RejoinerPageData page = RejoinerPageData.of(request);
         if (page.computed()) {
@@ -319,8 +539,15 @@ public class StorefrontTracker {
 
         if (ajax) {
             out.add(TrackingCommand.addPageView(pageUrl(request, page, pageUrl), urls));
-        } else if (isUntracked(request, settings.untrackedPagePatterns())) {
+        } else if (!push && isUntracked(request, settings.untrackedPagePatterns())) {
             out.add(TrackingCommand.disablePageViewTracking());
+        }
+        if (mode == Mode.PAGE) {
+            // A full page supersedes AJAX views the bootstrap never asked for (JavaScript off or failed).
+            forgetPendingViews(request);
+        } else if (ajax) {
+            // This fragment carries its own addPageView: the endpoint must not push it again.
+            unqueueAjaxView(request, page.queuedAjaxView());
         }
 
         final Order confirmed = page.confirmedOrder();
@@ -336,10 +563,13 @@ public class StorefrontTracker {
 
         CartChanges changes = CartChanges.none();
         boolean customerNews = false;
+        boolean cartMoved = true;
         if (cartStateKnown(request)) {
             String[] told = new String[1];
-            changes = advanceSnapshot(request, cart, fingerprint, customerKey, confirmed, told);
+            boolean[] unchanged = new boolean[1];
+            changes = advanceSnapshot(request, response, settings, cart, fingerprint, customerKey, confirmed, told, unchanged);
             customerNews = customerKey != null && !customerKey.equals(told[0]);
+            cartMoved = !unchanged[0];
         } else {
             // Broadleaf's cart filter did not run (e.g. an error page for a static resource): nothing
             // about the cart is known, so the snapshot stays as it is for the next real page.
@@ -365,7 +595,8 @@ public class StorefrontTracker {
             Customer known = customer != null && customer.isLoggedIn() ? customer : null;
             out.add(TrackingCommand.setCustomerData(mapper.customerData(known, locale(request))));
         }
-        if (cart != null && (fingerprint.totalQuantity() > 0 || !changes.removedProductIds().isEmpty())) {
+        if (cart != null && (fingerprint.totalQuantity() > 0 || !changes.removedProductIds().isEmpty())
+                && (!push || cartMoved)) {
             shopperData = true;
             CommandCache.Calls calls = cartCalls(cart, fingerprint, baseUrl, urls, settings);
             out.addAll(calls.commands());
@@ -446,15 +677,25 @@ public class StorefrontTracker {
      *
      * @param told receives the e-mail key the browser was told before this response
      */
-    private CartChanges advanceSnapshot(HttpServletRequest request, Order cart, CartFingerprint fingerprint,
-                                        String customerKey, final Order confirmed, String[] told) {
+    private CartChanges advanceSnapshot(HttpServletRequest request, HttpServletResponse response, RejoinerSettings settings,
+                                        Order cart, CartFingerprint fingerprint, String customerKey, final Order confirmed,
+                                        String[] told, boolean[] unchanged) {
         HttpSession session = request.getSession(true);
         synchronized (WebUtils.getSessionMutex(session)) {
             Object o = session.getAttribute(CartSnapshot.SESSION_ATTRIBUTE);
             CartSnapshot previous = o instanceof CartSnapshot ? (CartSnapshot) o : null;
             told[0] = previous == null ? null : previous.customerKey();
             if (previous != null && previous.describes(fingerprint) && (customerKey == null || customerKey.equals(told[0]))) {
+                unchanged[0] = true;
                 return CartChanges.none(); // the usual page: same cart as last time, nothing to compare
+            }
+            unchanged[0] = previous != null && previous.describes(fingerprint);
+            if (previous == null) {
+                // A new session (after a logout, or an expired one): the browser may still be tied to a cart.
+                Long remembered = lastCart.read(request, settings);
+                if (remembered != null) {
+                    previous = new CartSnapshot(null, null, null, null, remembered);
+                }
             }
             Long cartId = cart == null ? null : cart.getId();
             Map<String, Integer> quantities = OrderMapper.productQuantities(cart);
@@ -464,11 +705,14 @@ public class StorefrontTracker {
                     return isSubmitted(orderId, confirmed);
                 }
             });
-            CartSnapshot next = new CartSnapshot(cartId, quantities, customerKey != null ? customerKey : told[0], fingerprint);
-            if (!next.equals(previous)) {
+            Long parked = cartId == null && previous != null && previous.cartId() == null ? previous.parkedCartId() : null;
+            CartSnapshot next = new CartSnapshot(cartId, quantities, customerKey != null ? customerKey : told[0], fingerprint,
+                    parked);
+            if (!next.equals(previous) || o == null) {
                 // Written only on change: replicated or persisted sessions are not dirtied by every page.
                 session.setAttribute(CartSnapshot.SESSION_ATTRIBUTE, next);
             }
+            syncLastCart(request, response, settings, cartId != null ? cartId : parked);
             return changes;
         }
     }
@@ -623,6 +867,32 @@ public class StorefrontTracker {
         return false;
     }
 
+    private static void unqueueAjaxView(HttpServletRequest request, String json) {
+        HttpSession session = json == null ? null : request.getSession(false);
+        if (session == null) {
+            return;
+        }
+        synchronized (WebUtils.getSessionMutex(session)) {
+            Object o = session.getAttribute(PENDING_VIEWS);
+            if (o instanceof List && ((List<?>) o).contains(json)) {
+                ArrayList<Object> rest = new ArrayList<Object>((List<?>) o);
+                rest.remove(json);
+                if (rest.isEmpty()) {
+                    session.removeAttribute(PENDING_VIEWS);
+                } else {
+                    session.setAttribute(PENDING_VIEWS, rest);
+                }
+            }
+        }
+    }
+
+    private static void forgetPendingViews(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(PENDING_VIEWS) != null) {
+            session.removeAttribute(PENDING_VIEWS);
+        }
+    }
+
     private static void forgetSnapshot(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(CartSnapshot.SESSION_ATTRIBUTE) != null) {
@@ -652,39 +922,49 @@ public class StorefrontTracker {
         }
     }
 
-    /** The renderer for the current settings (cached while they do not change), or null when tracking is off. */
+    /** The renderer for the current settings without AJAX bootstrap, or null when tracking is off. */
     TrackingScript renderer(RejoinerSettings settings) {
+        return renderer(settings, null);
+    }
+
+    /**
+     * The renderer for the current settings and AJAX endpoint (null: no bootstrap), cached while
+     * they do not change, or null when tracking is off.
+     */
+    TrackingScript renderer(RejoinerSettings settings, String ajaxEndpoint) {
         if (!settings.isTrackingActive()) {
             return null;
         }
         ScriptHolder holder = script.get();
-        if (holder != null && holder.settings == settings) {
+        if (holder != null && holder.settings == settings && Objects.equals(holder.ajaxEndpoint, ajaxEndpoint)) {
             return holder.script; // the same settings snapshot: nothing to compare
         }
-        String key = settings.siteId() + '\n' + settings.domain() + '\n' + settings.jsUrl();
+        String key = settings.siteId() + '\n' + settings.domain() + '\n' + settings.jsUrl() + '\n' + ajaxEndpoint;
         if (holder != null && holder.key.equals(key)) {
-            script.set(new ScriptHolder(settings, key, holder.script));
+            script.set(new ScriptHolder(settings, ajaxEndpoint, key, holder.script));
             return holder.script;
         }
         TrackingScript built;
         try {
             built = TrackingScript.builder().siteId(settings.siteId()).domain(settings.domain())
-                    .apiGeneration(settings.apiGeneration()).libraryUrl(settings.jsUrl()).build();
+                    .apiGeneration(settings.apiGeneration()).libraryUrl(settings.jsUrl()).ajaxEndpoint(ajaxEndpoint).build();
         } catch (IllegalArgumentException e) {
             TrackingFailures.report("tracking settings", e);
             built = null;
         }
-        script.set(new ScriptHolder(settings, key, built));
+        script.set(new ScriptHolder(settings, ajaxEndpoint, key, built));
         return built;
     }
 
     private static final class ScriptHolder {
         final RejoinerSettings settings;
+        final String ajaxEndpoint;
         final String key;
         final TrackingScript script;
 
-        ScriptHolder(RejoinerSettings settings, String key, TrackingScript script) {
+        ScriptHolder(RejoinerSettings settings, String ajaxEndpoint, String key, TrackingScript script) {
             this.settings = settings;
+            this.ajaxEndpoint = ajaxEndpoint;
             this.key = key;
             this.script = script;
         }

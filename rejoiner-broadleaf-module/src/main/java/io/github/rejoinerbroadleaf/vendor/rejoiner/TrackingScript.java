@@ -38,9 +38,13 @@ public final class TrackingScript {
     private static final String END_PUSH = ");\n";
     private static final String END = "</script>";
 
+    /** How long the bootstrap waits after the last request before asking (several requests, one ask). */
+    public static final int AJAX_DEBOUNCE_MILLIS = 10;
+
     private final String siteId;
     private final String domain;
     private final String libraryUrl;
+    private final String ajaxEndpoint;
     /** Everything after the opening tag up to the page commands. */
     private final String prelude;
 
@@ -48,6 +52,7 @@ public final class TrackingScript {
         this.siteId = b.siteId;
         this.domain = b.domain;
         this.libraryUrl = b.libraryUrl != null ? b.libraryUrl : b.generation.libraryUrl();
+        this.ajaxEndpoint = b.ajaxEndpoint;
         this.prelude = prelude();
     }
 
@@ -69,8 +74,81 @@ public final class TrackingScript {
                 .append("var x = document.getElementsByTagName('script')[0];\n")
                 .append("x.parentNode.insertBefore(s, x);\n")
                 .append("})();\n");
+        if (ajaxEndpoint != null) {
+            sb.append(AJAX_BOOTSTRAP_START).append(ScriptJson.quote(ajaxEndpoint)).append(AJAX_BOOTSTRAP_END);
+        }
         return sb.toString();
     }
+
+    /**
+     * The AJAX bootstrap: after a same-origin XHR or {@code fetch} of the page completes, it asks
+     * the endpoint (debounced) for the calls the server computed from the changed cart and pushes
+     * them. It only adds listeners and wraps {@code open}/{@code send}/{@code fetch} (arguments,
+     * return values, handlers and sync requests behave as before), never reads the DOM, runs once
+     * per page however often the snippet appears, and every step is inside try/catch: nothing it
+     * does can throw into the store's code. No eval, no inline handlers: the script element's CSP
+     * nonce covers it. Written without {@code < > &} so that it survives any HTML or XML handling
+     * of the page.
+     */
+    private static final String AJAX_BOOTSTRAP_START = "(function(w) {\n"
+            + "try {\n"
+            + "if (w.__rejoinerAjax || !w.XMLHttpRequest) { return; }\n"
+            + "w.__rejoinerAjax = 1;\n"
+            + "var ep = ";
+    private static final String AJAX_BOOTSTRAP_END = ", timer = null, busy = false, again = false;\n"
+            + "var ours = function(u) {\n"
+            + "  try { var a = new URL(String(u), w.location.href);\n"
+            + "    return a.origin === w.location.origin ? a.pathname !== ep : false; } catch (e) { return false; }\n"
+            + "};\n"
+            + "var pull = function() {\n"
+            + "  timer = null;\n"
+            + "  if (busy) { again = true; return; }\n"
+            + "  busy = true;\n"
+            + "  var x = new w.XMLHttpRequest();\n"
+            + "  x.onreadystatechange = function() {\n"
+            + "    if (x.readyState !== 4) { return; }\n"
+            + "    busy = false;\n"
+            + "    try {\n"
+            + "      if (x.status === 200) {\n"
+            + "        var c = JSON.parse(x.responseText), r = w._rejoiner = w._rejoiner || [];\n"
+            + "        if (Array.isArray(c)) { for (var i = 0; i !== c.length; i++) { r.push(c[i]); } }\n"
+            + "      }\n"
+            + "    } catch (e) {}\n"
+            + "    if (again) { again = false; later(); }\n"
+            + "  };\n"
+            + "  try { x.open('GET', ep, true); x.setRequestHeader('X-Requested-With', 'XMLHttpRequest'); x.send(); }\n"
+            + "  catch (e) { busy = false; }\n"
+            + "};\n"
+            + "var later = function() {\n"
+            + "  try { if (timer) { w.clearTimeout(timer); } timer = w.setTimeout(pull, " + AJAX_DEBOUNCE_MILLIS + "); } catch (e) {}\n"
+            + "};\n"
+            + "var P = w.XMLHttpRequest.prototype, open = P.open, send = P.send;\n"
+            + "P.open = function(m, u, async) {\n"
+            + "  try { this.__rejoinerUrl = ours(u) ? (async === false ? 2 : 1) : 0; } catch (e) {}\n"
+            + "  return open.apply(this, arguments);\n"
+            + "};\n"
+            + "P.send = function() {\n"
+            + "  var mark = 0;\n"
+            + "  try { mark = this.__rejoinerUrl; if (mark === 1) { this.addEventListener('loadend', later); } } catch (e) {}\n"
+            + "  var result = send.apply(this, arguments);\n"
+            + "  if (mark === 2) { later(); }\n"
+            + "  return result;\n"
+            + "};\n"
+            + "var f = w.fetch;\n"
+            + "if (typeof f === 'function') {\n"
+            + "  w.fetch = function(input) {\n"
+            + "    var p = f.apply(w, arguments);\n"
+            + "    try {\n"
+            + "      var u = input;\n"
+            + "      if (u) { if (u.url !== undefined) { u = u.url; } }\n"
+            + "      if (p) { if (typeof p.then === 'function') { if (ours(u)) { p.then(later, later); } } }\n"
+            + "    } catch (e) {}\n"
+            + "    return p;\n"
+            + "  };\n"
+            + "}\n"
+            + "} catch (e) {}\n"
+            + "})(window);\n";
+
 
     /** The script element without nonce. */
     public String render(Iterable<TrackingCommand> commands) {
@@ -171,6 +249,22 @@ public final class TrackingScript {
         }
     }
 
+    /** "/..." of URL path characters, not "//" (another host), no quotes, backslashes or spaces. */
+    static boolean isSafePath(String path) {
+        if (path.isEmpty() || path.charAt(0) != '/' || path.startsWith("//") || path.length() > 512) {
+            return false;
+        }
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || "/-._~%!$()*+,;=:@".indexOf(c) >= 0;
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Base64 and base64url characters only, as CSP's nonce-source grammar requires. */
     static boolean isValidNonce(String nonce) {
         int n = nonce.length();
@@ -201,6 +295,11 @@ public final class TrackingScript {
         return libraryUrl;
     }
 
+    /** The AJAX endpoint the bootstrap asks, or null when the snippet has no bootstrap. */
+    public String ajaxEndpoint() {
+        return ajaxEndpoint;
+    }
+
     @Override
     public String toString() {
         return "TrackingScript{siteId=" + siteId + ", domain=" + domain + ", libraryUrl=" + libraryUrl + "}";
@@ -215,6 +314,7 @@ public final class TrackingScript {
         private String domain;
         private ApiGeneration generation = ApiGeneration.REJOINER_1;
         private String libraryUrl;
+        private String ajaxEndpoint;
 
         private Builder() {
         }
@@ -246,7 +346,20 @@ public final class TrackingScript {
             return this;
         }
 
+        /**
+         * Adds the AJAX bootstrap asking this path (absolute path on the store's own origin, e.g.
+         * {@code /shop/rejoiner/ajax-calls}) after the page's own XHR and {@code fetch} requests;
+         * null (the default) leaves it out.
+         */
+        public Builder ajaxEndpoint(String path) {
+            this.ajaxEndpoint = path;
+            return this;
+        }
+
         public TrackingScript build() {
+            if (ajaxEndpoint != null && !isSafePath(ajaxEndpoint)) {
+                throw new IllegalArgumentException("ajaxEndpoint must be an absolute path on the store's origin");
+            }
             if (Text.isBlank(siteId)) {
                 throw new IllegalArgumentException("siteId is required");
             }

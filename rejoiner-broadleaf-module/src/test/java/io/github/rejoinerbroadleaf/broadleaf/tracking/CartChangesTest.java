@@ -70,4 +70,32 @@ class CartChangesTest {
         }
         return m;
     }
+
+    @Test
+    void aParkedCartStaysWhileNoCartOrTheSameCartIsShown() {
+        CartSnapshot parked = new CartSnapshot(null, null, null, null, 40L);
+        assertTrue(CartChanges.between(parked, null, products(), NEVER_ASKED).isEmpty(), "a logout keeps the customer's cart");
+        assertTrue(CartChanges.between(parked, 40L, products("1", 1), NEVER_ASKED).isEmpty(), "the same cart came back");
+    }
+
+    @Test
+    void aDifferentCartClearsTheParkedOneFirst() {
+        CartSnapshot parked = new CartSnapshot(null, null, null, null, 40L);
+        CartChanges c = CartChanges.between(parked, 41L, products("2", 1), id -> false);
+        assertTrue(c.clearCart());
+        assertTrue(c.startNewOrder());
+    }
+
+    @Test
+    void aParkedCartThatWasSubmittedIsNotCleared() {
+        CartSnapshot parked = new CartSnapshot(null, null, null, null, 40L);
+        CartChanges c = CartChanges.between(parked, 41L, products("2", 1), id -> id == 40L);
+        assertFalse(c.clearCart());
+        assertTrue(c.startNewOrder());
+    }
+
+    @Test
+    void aSnapshotWithACartHasNothingParked() {
+        assertEquals(null, new CartSnapshot(5L, products("1", 1), null, null, 40L).parkedCartId());
+    }
 }

@@ -36,6 +36,25 @@ class TrackingScriptTest {
     }
 
     @Test
+    void theAjaxBootstrapAsksTheEndpointAndUsesNoMarkupCharacters() {
+        TrackingScript s = TrackingScript.builder().siteId("x").ajaxEndpoint("/shop/rejoiner/ajax-calls").build();
+        String html = s.render(List.of(TrackingCommand.startNewOrder()));
+        int start = html.indexOf("(function(w) {");
+        String bootstrap = html.substring(start, html.indexOf("_rejoiner.push([\"startNewOrder\"]"));
+        assertTrue(start > html.indexOf("s.src = "), "after the loader");
+        assertTrue(bootstrap.contains("var ep = \"/shop/rejoiner/ajax-calls\""), bootstrap);
+        assertFalse(bootstrap.matches("(?s).*[<>&].*"), "no character HTML or XML could take for markup");
+        assertEquals("/shop/rejoiner/ajax-calls", s.ajaxEndpoint());
+        assertFalse(SCRIPT.render(List.of()).contains("XMLHttpRequest"), "no bootstrap without an endpoint");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"rejoiner/ajax", "//evil.test/x", "/a\"b", "/a b", "/a</script>", "/a\\b", "", "/a'b"})
+    void anAjaxEndpointThatIsNotAPathOnTheStoreIsRefused(String path) {
+        assertThrows(IllegalArgumentException.class, () -> TrackingScript.builder().siteId("x").ajaxEndpoint(path).build());
+    }
+
+    @Test
     void rejoiner2LoadsRj2Library() {
         TrackingScript s = TrackingScript.builder().siteId("x").apiGeneration(ApiGeneration.REJOINER_2).build();
         assertTrue(s.render(List.of()).contains("\"https://cdn.rejoiner.com/js/v4/rj2.lib.js\""));
