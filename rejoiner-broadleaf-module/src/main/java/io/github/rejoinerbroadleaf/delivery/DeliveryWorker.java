@@ -1,6 +1,7 @@
 package io.github.rejoinerbroadleaf.delivery;
 
 import io.github.rejoinerbroadleaf.delivery.internal.Claim;
+import io.github.rejoinerbroadleaf.delivery.internal.JdbcQueueStore;
 import io.github.rejoinerbroadleaf.delivery.internal.RowUpdate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -261,6 +262,11 @@ public final class DeliveryWorker {
                 }
                 failures = 0;
             } catch (Exception e) {
+                if (JdbcQueueStore.isRetryable(e)) {
+                    // Two nodes' claims collided (deadlock victim); nothing was claimed, claim again.
+                    LOG.debug("Rejoiner delivery poll rolled back by the database; claiming again", e);
+                    continue;
+                }
                 if (failures++ == 0) {
                     LOG.warn("Rejoiner delivery poll failed; retrying every {}", settings.pollInterval(), e);
                 } else {

@@ -65,6 +65,10 @@ public enum Dialect {
         return "/io/github/rejoinerbroadleaf/delivery/schema-" + name + ".sql";
     }
 
+    public boolean isMysql() {
+        return this == MYSQL || this == MYSQL_SKIP_LOCKED;
+    }
+
     public boolean supportsSkipLocked() {
         return skipLocked;
     }

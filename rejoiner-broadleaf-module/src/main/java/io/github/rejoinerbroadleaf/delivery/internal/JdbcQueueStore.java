@@ -130,6 +130,13 @@ public final class JdbcQueueStore {
         try (Connection c = dataSource.getConnection()) {
             Dialect d = dialect(c);
             boolean autoCommit = c.getAutoCommit();
+            int isolation = c.getTransactionIsolation();
+            // InnoDB's default REPEATABLE READ locks the gaps of the index ranges the claim reads, which
+            // blocks (and deadlocks with) concurrent enqueues; the claim needs no more than READ COMMITTED.
+            boolean readCommitted = d.isMysql() && isolation != Connection.TRANSACTION_READ_COMMITTED;
+            if (readCommitted) {
+                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            }
             c.setAutoCommit(false);
             try {
                 // Stranded rows of dead nodes first, then rows waiting for their first or next attempt.
@@ -149,8 +156,24 @@ public final class JdbcQueueStore {
                 throw e;
             } finally {
                 c.setAutoCommit(autoCommit);
+                if (readCommitted) {
+                    c.setTransactionIsolation(isolation);
+                }
             }
         }
+    }
+
+    /** A deadlock or serialization failure: the transaction was rolled back and may simply be run again. */
+    public static boolean isRetryable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException) {
+                String state = ((SQLException) t).getSQLState();
+                if (t instanceof java.sql.SQLTransactionRollbackException || (state != null && state.startsWith("40"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private void selectDue(Connection c, Dialect d, String where, String orderBy, Instant now, int limit,
