@@ -34,6 +34,11 @@ abstract class TestDatabase implements AutoCloseable {
 
     abstract String name();
 
+    /** A JDBC URL (with credentials) another process can open this database with. */
+    String url() {
+        throw new UnsupportedOperationException(name() + " is in-memory: other processes cannot open it");
+    }
+
     protected abstract TestPool createPool();
 
     protected abstract void dropDatabase() throws SQLException;
@@ -136,6 +141,11 @@ abstract class TestDatabase implements AutoCloseable {
             }
 
             @Override
+            String url() {
+                return url;
+            }
+
+            @Override
             protected TestPool createPool() {
                 return new TestPool(url, null, null);
             }
@@ -171,6 +181,11 @@ abstract class TestDatabase implements AutoCloseable {
             @Override
             String name() {
                 return "PostgreSQL";
+            }
+
+            @Override
+            String url() {
+                return url;
             }
 
             @Override
