@@ -363,7 +363,7 @@ final class DrainBenchmark {
         out.put("gc", ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName)
                 .collect(Collectors.joining(",")).replace(' ', '_'));
         out.put("workerThreads", Integer.toString(settings.workerThreads()));
-        out.put("batchSize", settings.maxInFlight() + " in flight");
+        out.put("batchSize", Integer.toString(settings.maxInFlight()));
         System.out.println(RESULT_PREFIX + out.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(" ")));
         System.exit(0);

@@ -99,14 +99,41 @@ final class Deliverer {
         this.retryPolicy = retryPolicy;
     }
 
+    private List<SiteDeliveryState> siteStates;
+    private long siteStatesReadAt;
+
+    /**
+     * The shared pause states; with {@code cached}, read at most once a second (a running worker
+     * claims many times a second while a backlog drains): another node's pause then reaches this
+     * node within a second, its own at once.
+     */
+    private synchronized List<SiteDeliveryState> siteStates(boolean cached) throws SQLException {
+        long now = System.nanoTime();
+        if (!cached || siteStates == null || now - siteStatesReadAt >= 1_000_000_000L) {
+            siteStates = store.siteStates();
+            siteStatesReadAt = now;
+        }
+        return siteStates;
+    }
+
+    /** Forgets the cached pause states, after this node paused or resumed a site. */
+    private synchronized void forgetSiteStates() {
+        siteStates = null;
+    }
+
     /** Claims up to {@code max} rows: first one probe per paused site whose probe is due, then due rows. */
     List<Claim> claim(int max) throws SQLException {
+        return claim(max, false);
+    }
+
+    /** @param cached whether pause states up to a second old will do (the worker's polls) */
+    List<Claim> claim(int max, boolean cached) throws SQLException {
         Instant now = clock.instant();
         Instant lease = now.plus(settings.leaseDuration());
         Map<String, Boolean> senderMemo = new HashMap<String, Boolean>();
         Set<String> paused = new HashSet<String>();
         List<Claim> claims = new ArrayList<Claim>();
-        for (SiteDeliveryState state : store.siteStates()) {
+        for (SiteDeliveryState state : siteStates(cached)) {
             if (!state.paused()) {
                 continue;
             }
@@ -304,6 +331,7 @@ final class Deliverer {
     private void resumeAfterProbe(String site) {
         try {
             if (store.resumeSite(site, clock.instant())) {
+                forgetSiteStates();
                 pausedSites.remove(site);
                 LOG.info("Rejoiner accepted a probe for site {}: deliveries resume", site);
             }
@@ -375,6 +403,7 @@ final class Deliverer {
 
     private void pause(String site, DeliveryOutcome outcome, Instant now) throws SQLException {
         pausedSites.add(site);
+        forgetSiteStates();
         SiteDeliveryState.Reason reason = outcome.kind() == DeliveryOutcome.Kind.CREDENTIALS
                 ? SiteDeliveryState.Reason.CREDENTIALS : SiteDeliveryState.Reason.CONFIGURATION;
         Instant probeAt = now.plus(settings.probeInterval());

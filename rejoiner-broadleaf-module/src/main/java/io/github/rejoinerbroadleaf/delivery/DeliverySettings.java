@@ -75,8 +75,8 @@ public final class DeliverySettings {
     }
 
     /**
-     * The most rows a running worker holds claimed at once: rows waiting for a free sender thread
-     * (at most one per thread), rows being sent, and rows sent whose outcome is not yet written.
+     * The most rows a running worker holds claimed at once: rows waiting for a free sender thread,
+     * rows being sent, and rows sent whose outcome is not yet written.
      * These are the rows "in flight": the only ones that wait for a lease (or for this node's
      * restart) when the node dies, and the only ones that may reach Rejoiner twice.
      * Default {@code min(batchSize, 4 x workerThreads)}, at least {@link #workerThreads()}.

@@ -25,7 +25,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * calls Rejoiner. Run one per node; nodes coordinate only through the database.
  *
  * <p><b>In flight.</b> The poller claims a row only when a sender thread can take it soon: at most
- * two rows per sender thread are claimed and not yet sent, and at most
  * {@link DeliverySettings#maxInFlight()} rows are claimed and not yet recorded (waiting for a thread,
  * being sent, or answered and waiting for the next outcome write). Those are the only rows a crash
  * leaves behind.
@@ -228,6 +227,7 @@ public final class DeliveryWorker {
                 outcomes = new ArrayList<Pending>();
                 signal.notifyAll();
             }
+            joinQuietly(poller, System.nanoTime() + TimeUnit.SECONDS.toNanos(2));
         }
     }
 
@@ -249,8 +249,8 @@ public final class DeliveryWorker {
                     nextClaimNanos = System.nanoTime();
                 }
                 int room = room();
-                if (room > 0 && System.nanoTime() - nextClaimNanos >= 0) {
-                    List<Claim> claims = deliverer.claim(room);
+                if (room > 0 && running && System.nanoTime() - nextClaimNanos >= 0) {
+                    List<Claim> claims = deliverer.claim(room, true);
                     for (Claim claim : claims) {
                         dispatch(claim);
                     }
@@ -285,9 +285,15 @@ public final class DeliveryWorker {
         }
     }
 
-    /** Rows the poller may claim now: a free place in flight, and at most two unsent rows per thread. */
+    /**
+     * Rows the poller claims now: the free places in flight, once half of them are free or a sender
+     * thread would otherwise run dry, so that claims come in batches of a few rows (one transaction
+     * each) without holding rows long before they are sent.
+     */
     private int room() {
-        return Math.min(settings.maxInFlight() - inFlight.get(), 2 * settings.workerThreads() - unsent.get());
+        int free = settings.maxInFlight() - inFlight.get();
+        boolean starving = unsent.get() < settings.workerThreads();
+        return free > 0 && (starving || free >= Math.max(1, settings.maxInFlight() / 2)) ? free : 0;
     }
 
     private boolean takeWakeUp() {
@@ -301,7 +307,7 @@ public final class DeliveryWorker {
     /** Waits for an outcome, a wake-up, the next poll or stop; in slices while rows are in flight. */
     private void idle(long nextClaimNanos) {
         long waitNanos = nextClaimNanos - System.nanoTime();
-        if (room() <= 0 || inFlight.get() > 0) {
+        if (inFlight.get() > 0) {
             waitNanos = Math.min(waitNanos, TimeUnit.MILLISECONDS.toNanos(WAIT_SLICE_MILLIS));
         }
         synchronized (signal) {
@@ -468,6 +474,9 @@ public final class DeliveryWorker {
                     handedOver = deliverer.deliver(claim, batched);
                 }
             } finally {
+                if (crashed) {
+                    return;     // a dead node frees nothing: its rows wait for their lease
+                }
                 unsent.decrementAndGet();
                 if (!handedOver) {
                     inFlight.decrementAndGet();

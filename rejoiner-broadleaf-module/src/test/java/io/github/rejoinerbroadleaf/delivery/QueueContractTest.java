@@ -523,19 +523,19 @@ abstract class QueueContractTest {
     // ------------------------------------------------------------------ leases and crashes
 
     /**
-     * Node A (2 sender threads) hangs in the sender on two rows, has claimed two more for its
-     * threads, and dies; a fifth row was never claimed.
+     * Node A (2 sender threads, at most 8 rows in flight) hangs in the sender on two rows, has
+     * claimed six more for its threads, and dies; two rows were never claimed.
      */
     private ConversionQueue crashedNodeA() {
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 10; i++) {
             enqueue("o" + i);
         }
         BlockingSender hung = new BlockingSender(Integer.MAX_VALUE);
         blockers.add(hung);
         senders.put(SITE, hung);
         DeliveryWorker nodeA = start(worker(queue));
-        Await.until("node A claimed four rows, two of them in the sender", Duration.ofSeconds(10),
-                () -> countIn(QueueStatus.SENDING) == 4 && hung.entered() == 2);
+        Await.until("node A claimed eight rows, two of them in the sender", Duration.ofSeconds(10),
+                () -> countIn(QueueStatus.SENDING) == 8 && hung.entered() == 2);
         nodeA.crash();
         senders.put(SITE, sender);
         return new ConversionQueue(db.newPool(), settings("node-b").build(), clock);
@@ -547,7 +547,7 @@ abstract class QueueContractTest {
 
         clock.advance(LEASE.minusSeconds(1));
 
-        assertEquals(1, worker(nodeB).runOnce());               // only the row A never claimed
+        assertEquals(2, worker(nodeB).runOnce());               // only the rows A never claimed
     }
 
     @Test
@@ -562,7 +562,7 @@ abstract class QueueContractTest {
         Await.until("both threads are sending", Duration.ofSeconds(10), () -> hung.entered() == 2);
         Await.sleepQuietly(Duration.ofMillis(200));           // several poll intervals
 
-        assertEquals(List.of(4L, 16L, 4), List.of(countIn(QueueStatus.SENDING), countIn(QueueStatus.QUEUED),
+        assertEquals(List.of(8L, 12L, 8), List.of(countIn(QueueStatus.SENDING), countIn(QueueStatus.QUEUED),
                 nodeA.inFlight()));
     }
 
@@ -573,8 +573,8 @@ abstract class QueueContractTest {
 
         start(worker(restartedA));
 
-        Await.until("every row is SENT", Duration.ofSeconds(10), () -> countIn(QueueStatus.SENT) == 5);
-        assertEquals(4L, restartedA.metrics().reclaimedLeases());
+        Await.until("every row is SENT", Duration.ofSeconds(10), () -> countIn(QueueStatus.SENT) == 10);
+        assertEquals(8L, restartedA.metrics().reclaimedLeases());
     }
 
     @Test
@@ -584,8 +584,8 @@ abstract class QueueContractTest {
 
         start(worker(nodeC));
 
-        Await.until("the unclaimed row is SENT", Duration.ofSeconds(10), () -> countIn(QueueStatus.SENT) == 1);
-        assertEquals(4L, countIn(QueueStatus.SENDING));
+        Await.until("the unclaimed rows are SENT", Duration.ofSeconds(10), () -> countIn(QueueStatus.SENT) == 2);
+        assertEquals(8L, countIn(QueueStatus.SENDING));
     }
 
     @Test
@@ -597,7 +597,7 @@ abstract class QueueContractTest {
 
         List<String> rows = queue.list(QueueFilter.all()).stream().map(r -> r.status() + "@" + r.claimedBy())
                 .collect(Collectors.toList());
-        assertEquals(List.of("SENT@node-b", "SENT@node-b", "SENT@node-b", "SENT@node-b", "SENT@node-b"), rows);
+        assertEquals(java.util.Collections.nCopies(10, "SENT@node-b"), rows);
     }
 
     @Test
@@ -607,7 +607,7 @@ abstract class QueueContractTest {
         clock.advance(LEASE);
         worker(nodeB).runOnce();
 
-        assertEquals(4L, nodeB.metrics().reclaimedLeases());
+        assertEquals(8L, nodeB.metrics().reclaimedLeases());
     }
 
     @Test
@@ -737,8 +737,8 @@ abstract class QueueContractTest {
         blockers.add(slow);
         senders.put(SITE, slow);
         DeliveryWorker w = start(worker(single));
-        Await.until("2 rows claimed, one of them in the sender", Duration.ofSeconds(10),
-                () -> countIn(QueueStatus.SENDING) == 2 && slow.entered() == 1);
+        Await.until("4 rows claimed (at most 4 in flight), one of them in the sender", Duration.ofSeconds(10),
+                () -> countIn(QueueStatus.SENDING) == 4 && slow.entered() == 1);
 
         Executors.newSingleThreadScheduledExecutor().schedule(slow::release, 300, TimeUnit.MILLISECONDS);
         w.stop(Duration.ofSeconds(10));
