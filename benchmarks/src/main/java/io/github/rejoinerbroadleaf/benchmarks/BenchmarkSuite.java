@@ -515,7 +515,7 @@ public final class BenchmarkSuite {
                             d.value("peakHeapUsedMB"), d.value("peakHeapAfterGcMB")),
                     "—", "—", "≤ 256 MB", d.value("peakHeapUsedMB") <= HEAP_GOAL_MB);
         }
-        md.append("\nGoals apply to the default settings (2 sender threads, at most 8 rows in flight, outcomes written in"
+        md.append("\nGoals apply to the default settings (2 sender threads, at most 16 rows in flight, outcomes written in"
                 + " batches); the tuned row is informational.\n\n");
     }
 

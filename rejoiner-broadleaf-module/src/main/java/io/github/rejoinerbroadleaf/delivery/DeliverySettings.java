@@ -34,7 +34,7 @@ public final class DeliverySettings {
         this.pollInterval = b.pollInterval;
         this.batchSize = b.batchSize;
         this.maxInFlight = b.maxInFlight > 0 ? b.maxInFlight
-                : Math.max(b.workerThreads, Math.min(b.batchSize, 4 * b.workerThreads));
+                : Math.max(b.workerThreads, Math.min(b.batchSize, 8 * b.workerThreads));
         this.leaseDuration = b.leaseDuration;
         this.sendTimeout = b.sendTimeout;
         this.initialBackoff = b.initialBackoff;
@@ -79,7 +79,8 @@ public final class DeliverySettings {
      * rows being sent, and rows sent whose outcome is not yet written.
      * These are the rows "in flight": the only ones that wait for a lease (or for this node's
      * restart) when the node dies, and the only ones that may reach Rejoiner twice.
-     * Default {@code min(batchSize, 4 x workerThreads)}, at least {@link #workerThreads()}.
+     * Default {@code min(batchSize, 8 x workerThreads)} (16), at least {@link #workerThreads()}: the
+     * poller claims and writes outcomes in batches of about half of it, one commit each.
      */
     public int maxInFlight() {
         return maxInFlight;
@@ -235,7 +236,7 @@ public final class DeliverySettings {
             return this;
         }
 
-        /** 0 (the default) for {@code min(batchSize, 4 x workerThreads)}. */
+        /** 0 (the default) for {@code min(batchSize, 8 x workerThreads)}. */
         public Builder maxInFlight(int v) {
             this.maxInFlight = v;
             return this;

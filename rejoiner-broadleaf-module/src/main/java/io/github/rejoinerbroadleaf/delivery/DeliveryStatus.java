@@ -16,8 +16,12 @@ import java.util.Map;
 /**
  * The {@link DeliveryStatusMXBean} of one node; {@link #register()} / {@link #unregister()} with the
  * application's lifecycle. Getters never throw: a database that cannot be read shows as -1.
+ *
+ * <p>This class registers an inner view rather than being the MXBean itself, so that a Spring
+ * {@code MBeanExporter} with auto-detection (Broadleaf defines one) does not register the same bean
+ * a second time under its own name and fail the start-up.
  */
-public final class DeliveryStatus implements DeliveryStatusMXBean {
+public final class DeliveryStatus {
 
     public static final String DOMAIN = "io.github.rejoinerbroadleaf";
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryStatus.class);
@@ -29,6 +33,7 @@ public final class DeliveryStatus implements DeliveryStatusMXBean {
     private ObjectName registeredAs;
 
     private Snapshot snapshot;
+    private final DeliveryStatusMXBean view = new View();
 
     public DeliveryStatus(ConversionQueue queue, DeliveryWorker worker) {
         this(queue, worker, ManagementFactory.getPlatformMBeanServer());
@@ -53,10 +58,10 @@ public final class DeliveryStatus implements DeliveryStatusMXBean {
         ObjectName name = objectName();
         try {
             try {
-                server.registerMBean(this, name);
+                server.registerMBean(view, name);
             } catch (InstanceAlreadyExistsException e) {
                 server.unregisterMBean(name);
-                server.registerMBean(this, name);
+                server.registerMBean(view, name);
             }
             registeredAs = name;
         } catch (Exception e) {
@@ -76,95 +81,102 @@ public final class DeliveryStatus implements DeliveryStatusMXBean {
         registeredAs = null;
     }
 
-    @Override
-    public String getNodeId() {
-        return queue.settings().nodeId();
+    /** The attributes, read by a monitoring tool. */
+    public DeliveryStatusMXBean view() {
+        return view;
     }
 
-    @Override
-    public boolean isRunning() {
-        return worker != null && worker.isRunning();
-    }
+    private final class View implements DeliveryStatusMXBean {
+        @Override
+        public String getNodeId() {
+            return queue.settings().nodeId();
+        }
 
-    @Override
-    public long getQueuedRows() {
-        return snapshot().count(QueueStatus.QUEUED);
-    }
+        @Override
+        public boolean isRunning() {
+            return worker != null && worker.isRunning();
+        }
 
-    @Override
-    public long getSendingRows() {
-        return snapshot().count(QueueStatus.SENDING);
-    }
+        @Override
+        public long getQueuedRows() {
+            return snapshot().count(QueueStatus.QUEUED);
+        }
 
-    @Override
-    public long getSentRows() {
-        return snapshot().count(QueueStatus.SENT);
-    }
+        @Override
+        public long getSendingRows() {
+            return snapshot().count(QueueStatus.SENDING);
+        }
 
-    @Override
-    public long getFailedRows() {
-        return snapshot().count(QueueStatus.FAILED);
-    }
+        @Override
+        public long getSentRows() {
+            return snapshot().count(QueueStatus.SENT);
+        }
 
-    @Override
-    public long getDiscardedRows() {
-        return snapshot().count(QueueStatus.DISCARDED);
-    }
+        @Override
+        public long getFailedRows() {
+            return snapshot().count(QueueStatus.FAILED);
+        }
 
-    @Override
-    public long getOldestQueuedAgeSeconds() {
-        return snapshot().oldestAgeSeconds;
-    }
+        @Override
+        public long getDiscardedRows() {
+            return snapshot().count(QueueStatus.DISCARDED);
+        }
 
-    @Override
-    public int getInFlight() {
-        return worker == null ? 0 : worker.inFlight();
-    }
+        @Override
+        public long getOldestQueuedAgeSeconds() {
+            return snapshot().oldestAgeSeconds;
+        }
 
-    @Override
-    public long getSentCount() {
-        return queue.metrics().delivered();
-    }
+        @Override
+        public int getInFlight() {
+            return worker == null ? 0 : worker.inFlight();
+        }
 
-    @Override
-    public long getFailedCount() {
-        return queue.metrics().failed();
-    }
+        @Override
+        public long getSentCount() {
+            return queue.metrics().delivered();
+        }
 
-    @Override
-    public long getRetriedCount() {
-        return queue.metrics().retried();
-    }
+        @Override
+        public long getFailedCount() {
+            return queue.metrics().failed();
+        }
 
-    @Override
-    public long getDiscardedCount() {
-        return queue.metrics().discarded() + queue.metrics().discardedUnsubmitted();
-    }
+        @Override
+        public long getRetriedCount() {
+            return queue.metrics().retried();
+        }
 
-    @Override
-    public long getReclaimedCount() {
-        return queue.metrics().reclaimedLeases();
-    }
+        @Override
+        public long getDiscardedCount() {
+            return queue.metrics().discarded() + queue.metrics().discardedUnsubmitted();
+        }
 
-    @Override
-    public boolean isPaused() {
-        return snapshot().pausedSites.length > 0;
-    }
+        @Override
+        public long getReclaimedCount() {
+            return queue.metrics().reclaimedLeases();
+        }
 
-    @Override
-    public String[] getPausedSites() {
-        return snapshot().pausedSites.clone();
-    }
+        @Override
+        public boolean isPaused() {
+            return snapshot().pausedSites.length > 0;
+        }
 
-    @Override
-    public String getLastError() {
-        return queue.metrics().lastError();
-    }
+        @Override
+        public String[] getPausedSites() {
+            return snapshot().pausedSites.clone();
+        }
 
-    @Override
-    public String getLastErrorTime() {
-        Instant at = queue.metrics().lastErrorAt();
-        return at == null ? null : at.toString();
+        @Override
+        public String getLastError() {
+            return queue.metrics().lastError();
+        }
+
+        @Override
+        public String getLastErrorTime() {
+            Instant at = queue.metrics().lastErrorAt();
+            return at == null ? null : at.toString();
+        }
     }
 
     private synchronized Snapshot snapshot() {

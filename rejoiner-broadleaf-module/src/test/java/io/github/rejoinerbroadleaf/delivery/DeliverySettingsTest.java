@@ -15,7 +15,7 @@ class DeliverySettingsTest {
     @Test
     void defaultsMatchTheDocumentation() {
         DeliverySettings s = DeliverySettings.defaults();
-        assertEquals(List.of(2, Duration.ofSeconds(5), 50, 8, Duration.ofMinutes(2), Duration.ofSeconds(30),
+        assertEquals(List.of(2, Duration.ofSeconds(5), 50, 16, Duration.ofMinutes(2), Duration.ofSeconds(30),
                         Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofDays(3), Duration.ofMinutes(5), 30),
                 List.of(s.workerThreads(), s.pollInterval(), s.batchSize(), s.maxInFlight(), s.leaseDuration(),
                         s.sendTimeout(), s.initialBackoff(), s.maxBackoff(), s.maxAge(), s.probeInterval(),

@@ -116,8 +116,8 @@ class ProcessCrashTest {
             duplicates += Math.max(0, n - 1);
         }
         assertEquals(Map.of(), lost);
-        assertTrue(inFlightAtKill > 0 && inFlightAtKill <= 8,
-                "the kill must hit a node with rows in flight, at most maxInFlight (8): " + inFlightAtKill);
+        assertTrue(inFlightAtKill > 0 && inFlightAtKill <= 16,
+                "the kill must hit a node with rows in flight, at most maxInFlight (16): " + inFlightAtKill);
         System.out.printf("%s: %d duplicates%n", db.name(), duplicates);
         assertTrue(duplicates <= inFlightAtKill, duplicates + " duplicates, " + inFlightAtKill + " in flight at the kill");
     }

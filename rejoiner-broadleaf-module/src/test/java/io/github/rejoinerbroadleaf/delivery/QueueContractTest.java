@@ -93,7 +93,7 @@ abstract class QueueContractTest {
 
     static DeliverySettings.Builder settings(String nodeId) {
         return DeliverySettings.builder().nodeId(nodeId).pollInterval(Duration.ofMillis(20)).batchSize(20)
-                .leaseDuration(LEASE).probeInterval(PROBE);
+                .maxInFlight(8).leaseDuration(LEASE).probeInterval(PROBE);
     }
 
     /** Jitter pinned to its lower bound: the n-th retry waits exactly half the exponential ceiling. */
@@ -729,7 +729,7 @@ abstract class QueueContractTest {
     @Test
     void stopFinishesTheSendInFlightAndGivesBackRowsNotSentYet() throws Exception {
         ConversionQueue single = new ConversionQueue(dataSource, settings("node-a").workerThreads(1).batchSize(10)
-                .build(), clock);
+                .maxInFlight(4).build(), clock);
         for (int i = 0; i < 10; i++) {
             enqueue("o" + i);
         }
