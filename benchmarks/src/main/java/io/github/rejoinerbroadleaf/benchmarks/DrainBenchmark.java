@@ -74,6 +74,7 @@ final class DrainBenchmark {
     static final int TRIALS = Integer.getInteger("bench.drain.trials", 3);
     static final String CHILD_HEAP = "-Xmx256m";
     static final String POSTGRES_ENV = "REJOINER_TEST_POSTGRES_URL";
+    static final String MARIADB_ENV = "REJOINER_TEST_MARIADB_URL";
     private static final String RESULT_PREFIX = "DRAIN-RESULT ";
     /** Sender threads of the informational tuned run (the default is 2). */
     static final int TUNED_THREADS = 4;
@@ -114,35 +115,50 @@ final class DrainBenchmark {
         try {
             String pg = System.getenv(POSTGRES_ENV);
             boolean withPostgres = pg != null && !pg.isBlank();
-            String pgVersion = withPostgres ? postgresVersion(pg.trim()) : null;
+            String pgVersion = withPostgres ? serverVersion(pg.trim()) : null;
+            String maria = System.getenv(MARIADB_ENV);
+            boolean withMaria = maria != null && !maria.isBlank();
+            String mariaVersion = withMaria ? serverVersion(maria.trim()) : null;
+            List<String> configs = new ArrayList<>(List.of("hsqldb"));
+            if (withPostgres) {
+                configs.addAll(List.of("pg", "pgTuned"));
+            }
+            if (withMaria) {
+                configs.add("maria");
+            }
             // Trials of all configurations interleaved, the order rotated each round, so that drift on the
             // machine (and what a previous trial left to the database server) hits each alike.
-            int configs = withPostgres ? 3 : 1;
-            List<List<Map<String, String>>> trials = new ArrayList<>();
-            for (int i = 0; i < 3; i++) {
-                trials.add(new ArrayList<>());
+            Map<String, List<Map<String, String>>> trials = new LinkedHashMap<>();
+            for (String c : configs) {
+                trials.put(c, new ArrayList<>());
             }
             for (int t = 0; t < TRIALS; t++) {
                 log.accept("drain: trial " + (t + 1) + " of " + TRIALS);
-                for (int k = 0; k < configs; k++) {
-                    int config = (t + k) % configs;
-                    if (config == 0) {
-                        trials.get(0).add(runChild("HSQLDB", "jdbc:hsqldb:mem:drain", "sa", "", 0, url, requests, log));
-                    } else if (config == 1) {
-                        trials.get(1).add(runOnPostgres(pg.trim(), 0, url, requests, log));
-                    } else {
+                for (int k = 0; k < configs.size(); k++) {
+                    String config = configs.get((t + k) % configs.size());
+                    switch (config) {
+                        case "hsqldb" -> trials.get(config).add(runChild("HSQLDB", "jdbc:hsqldb:mem:drain", "sa", "", 0, url,
+                                requests, log));
+                        case "pg" -> trials.get(config).add(runOnPostgres(pg.trim(), 0, url, requests, log));
                         // Informational: the one tuning knob a store has (-Drejoiner.delivery.threads).
-                        trials.get(2).add(runOnPostgres(pg.trim(), TUNED_THREADS, url, requests, log));
+                        case "pgTuned" -> trials.get(config).add(runOnPostgres(pg.trim(), TUNED_THREADS, url, requests, log));
+                        default -> trials.get(config).add(runOnMariaDb(maria.trim(), 0, url, requests, log));
                     }
                 }
             }
             List<DrainResult> results = new ArrayList<>();
-            results.add(summarise("HSQLDB (embedded, in-memory)", 0, trials.get(0)));
+            results.add(summarise("HSQLDB (embedded, in-memory)", 0, trials.get("hsqldb")));
             if (withPostgres) {
-                results.add(summarise("PostgreSQL " + pgVersion, 0, trials.get(1)));
-                results.add(summarise("PostgreSQL " + pgVersion, TUNED_THREADS, trials.get(2)));
+                results.add(summarise("PostgreSQL " + pgVersion, 0, trials.get("pg")));
+                results.add(summarise("PostgreSQL " + pgVersion, TUNED_THREADS, trials.get("pgTuned")));
             } else {
                 results.add(new DrainResult("PostgreSQL", 0, true, "skipped: no PostgreSQL (" + POSTGRES_ENV + " not set)",
+                        Map.of()));
+            }
+            if (withMaria) {
+                results.add(summarise("MariaDB " + mariaVersion, 0, trials.get("maria")));
+            } else {
+                results.add(new DrainResult("MariaDB", 0, true, "skipped: no MariaDB (" + MARIADB_ENV + " not set)",
                         Map.of()));
             }
             return results;
@@ -166,7 +182,7 @@ final class DrainBenchmark {
         return new DrainResult(database, threads, false, null, values);
     }
 
-    private static String postgresVersion(String baseUrl) throws Exception {
+    private static String serverVersion(String baseUrl) throws Exception {
         try (Connection c = DriverManager.getConnection(baseUrl)) {
             return c.getMetaData().getDatabaseProductVersion();
         }
@@ -184,6 +200,25 @@ final class DrainBenchmark {
         } finally {
             try (Connection c = DriverManager.getConnection(baseUrl); Statement s = c.createStatement()) {
                 s.execute("DROP SCHEMA " + schema + " CASCADE");
+            }
+        }
+    }
+
+    /** A fresh database on the MariaDB server of the URL, dropped afterwards. */
+    private static Map<String, String> runOnMariaDb(String baseUrl, int threads, String endpoint, AtomicLong requests,
+            Consumer<String> log) throws Exception {
+        String database = "rj_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
+        try (Connection c = DriverManager.getConnection(baseUrl); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4");
+        }
+        try {
+            int slash = baseUrl.indexOf('/', baseUrl.indexOf("//") + 2);
+            int query = baseUrl.indexOf('?');
+            String url = baseUrl.substring(0, slash) + "/" + database + (query < 0 ? "" : baseUrl.substring(query));
+            return runChild("MariaDB", url, null, null, threads, endpoint, requests, log);
+        } finally {
+            try (Connection c = DriverManager.getConnection(baseUrl); Statement s = c.createStatement()) {
+                s.execute("DROP DATABASE " + database);
             }
         }
     }
@@ -265,7 +300,8 @@ final class DrainBenchmark {
         String endpoint = args[3];
 
         org.apache.commons.dbcp.BasicDataSource ds = new org.apache.commons.dbcp.BasicDataSource();
-        ds.setDriverClassName(jdbcUrl.startsWith("jdbc:postgresql") ? "org.postgresql.Driver" : "org.hsqldb.jdbcDriver");
+        ds.setDriverClassName(jdbcUrl.startsWith("jdbc:postgresql") ? "org.postgresql.Driver"
+                : jdbcUrl.startsWith("jdbc:mariadb") ? "org.mariadb.jdbc.Driver" : "org.hsqldb.jdbcDriver");
         ds.setUrl(jdbcUrl);
         if (user != null) {
             ds.setUsername(user);
@@ -327,7 +363,7 @@ final class DrainBenchmark {
         out.put("gc", ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName)
                 .collect(Collectors.joining(",")).replace(' ', '_'));
         out.put("workerThreads", Integer.toString(settings.workerThreads()));
-        out.put("batchSize", Integer.toString(settings.batchSize()));
+        out.put("batchSize", Integer.toString(settings.maxInFlight()));
         System.out.println(RESULT_PREFIX + out.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(" ")));
         System.exit(0);

@@ -58,6 +58,9 @@ final class StorefrontBenchmark {
     private final int pagePerRound = Integer.getInteger("bench.pages.perRound", 25);
     private final int checkoutWarmup = Integer.getInteger("bench.checkout.warmup", 20);
     private final int checkoutOrders = Integer.getInteger("bench.checkout.orders", 500);
+    private final int latencyOrders = Integer.getInteger("bench.latency.orders", 60);
+    /** When the last timed {@code POST /checkout/test-payment/complete} answered (System.nanoTime). */
+    private long lastCompletedAt;
 
     private final Consumer<String> log;
     private SampleStore store;
@@ -86,6 +89,8 @@ final class StorefrontBenchmark {
         // (with the default 10 s they would be freed, and retried only after a 30 s backoff).
         System.setProperty("rejoiner.http.readTimeoutMillis", Long.toString(HELD_MILLIS));
         System.setProperty("rejoiner.http.callTimeoutMillis", Long.toString(HELD_MILLIS));
+        // The call deadline is cut to half the lease: a 1 h lease lets the held calls last the section.
+        System.setProperty("rejoiner.delivery.leaseSeconds", "3600");
         long t0 = System.nanoTime();
         store = SampleStore.start(0);
         store.connector().addBean(serverTimer);
@@ -281,6 +286,59 @@ final class StorefrontBenchmark {
         settings.invalidate();
     }
 
+    // ------------------------------------------------------------------ delivery latency
+
+    /**
+     * Order completed (the checkout POST answered) to conversion accepted by the sandbox endpoint and
+     * recorded as SENT, one order at a time with the worker idle in between (nothing else queued).
+     * The default 5 s poll interval stays: the checkout's commit wakes the worker.
+     */
+    Samples deliveryLatency() throws Exception {
+        sandboxFault("{\"mode\":\"none\"}");
+        conversions(true);
+        ConversionQueue queue = store.bean("blRejoinerConversionQueue", ConversionQueue.class);
+        DeliveryMetrics metrics = queue.metrics();
+        StoreClient shopper = new StoreClient(baseUrl);
+        shopper.page(PRODUCT_PAGE);
+        Samples latency = new Samples();
+        java.util.concurrent.atomic.AtomicLong deliveredAt = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicBoolean watching = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread watcher = new Thread(() -> {
+            long seen = metrics.delivered();
+            while (watching.get()) {
+                long now = metrics.delivered();
+                if (now != seen) {
+                    seen = now;
+                    deliveredAt.set(System.nanoTime());
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(200_000);
+            }
+        }, "bench-delivery-watcher");
+        watcher.setDaemon(true);
+        watcher.start();
+        try {
+            for (int i = 0; i < latencyOrders; i++) {
+                long before = metrics.delivered();
+                deliveredAt.set(0);
+                placeOrder(shopper, 50_000 + i);
+                long deadline = System.nanoTime() + 30_000_000_000L;
+                while (metrics.delivered() == before || deliveredAt.get() == 0) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("conversion not delivered within 30 s: " + metrics);
+                    }
+                    Thread.sleep(1);
+                }
+                latency.add(Math.max(0, deliveredAt.get() - lastCompletedAt));
+                Thread.sleep(200);   // the worker goes idle again
+            }
+        } finally {
+            watching.set(false);
+        }
+        log.accept(String.format("delivery latency: p50 %.1f ms, p95 %.1f ms over %d orders",
+                Samples.millis(latency.median()), Samples.millis(latency.percentile(95)), latency.size()));
+        return latency;
+    }
+
     // ------------------------------------------------------------------ checkout
 
     CheckoutResult checkout() throws Exception {
@@ -376,6 +434,7 @@ final class StorefrontBenchmark {
         long start = System.nanoTime();
         HttpResponse<String> placed = shopper.send(complete);
         long elapsed = System.nanoTime() - start;
+        lastCompletedAt = start + elapsed;
         if (!StoreClient.isRedirect(placed.statusCode()) || !StoreClient.location(placed).contains("/confirmation/")) {
             throw new IllegalStateException("checkout did not complete: " + placed.statusCode() + "\n"
                     + StoreClient.abbreviate(placed.body()));

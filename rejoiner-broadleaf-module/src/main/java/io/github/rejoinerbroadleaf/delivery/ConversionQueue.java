@@ -221,14 +221,19 @@ public final class ConversionQueue {
     }
 
     /**
-     * Gives up on a row that is not SENT. A row being sent at this moment may still reach
-     * Rejoiner, but its outcome is not recorded and it stays DISCARDED.
+     * Gives up on a QUEUED or FAILED row. A SENDING row is refused while its lease runs (a node may
+     * be sending it right now, and Rejoiner may accept it); once the lease has expired it can be
+     * discarded.
      *
-     * @return false if the row does not exist or is SENT or DISCARDED already
+     * @return false if the row does not exist, is SENT or DISCARDED already, or is being sent
      */
     public boolean discard(long id) {
         try {
-            return store.discard(id, clock.instant(), "discarded by an operator");
+            boolean done = store.discard(id, clock.instant(), "discarded by an operator");
+            if (done) {
+                metrics.discarded.incrementAndGet();
+            }
+            return done;
         } catch (SQLException e) {
             throw failure("discard row " + id, e);
         }

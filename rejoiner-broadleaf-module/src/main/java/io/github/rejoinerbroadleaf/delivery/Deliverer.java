@@ -55,6 +55,35 @@ final class Deliverer {
     private final Set<String> pausedSites = Collections.newSetFromMap(new ConcurrentHashMap<String, Boolean>());
     /** Sites whose provider returned no sender, and until when this node does not ask again. */
     private final ConcurrentMap<String, Instant> disabledUntil = new ConcurrentHashMap<String, Instant>();
+    /** Claims whose send is running now; their leases are renewed by {@link #heartbeat()}. */
+    private final Set<Claim> sending = Collections.newSetFromMap(new ConcurrentHashMap<Claim, Boolean>());
+
+    /** Where outcomes go: written at once ({@link #IMMEDIATE}), or batched by the worker. */
+    interface Recorder {
+        /** Writes {@code update} for {@code claim} some time later and then calls {@code then}. */
+        void finish(Claim claim, RowUpdate update, Instant now, Recorded then);
+    }
+
+    /** What to do once an outcome is written; {@code won} is false when the claim had been lost. */
+    interface Recorded {
+        void run(boolean won);
+    }
+
+    /** Writes each outcome in its own statement, on the calling thread. */
+    final Recorder immediate = new Recorder() {
+        @Override
+        public void finish(Claim claim, RowUpdate update, Instant now, Recorded then) {
+            boolean won;
+            try {
+                won = store.finish(claim, update, now);
+            } catch (SQLException e) {
+                LOG.warn("Could not record the Rejoiner delivery of order {} (row {}); it will be retried after"
+                        + " its lease", claim.row().orderKey(), claim.id(), e);
+                return;
+            }
+            recorded(claim, won, then);
+        }
+    };
 
     Deliverer(ConversionQueue queue, LeadSenderProvider senders, SubmissionCheck submissionCheck,
             RetryPolicy retryPolicy) {
@@ -70,14 +99,41 @@ final class Deliverer {
         this.retryPolicy = retryPolicy;
     }
 
+    private List<SiteDeliveryState> siteStates;
+    private long siteStatesReadAt;
+
+    /**
+     * The shared pause states; with {@code cached}, read at most once a second (a running worker
+     * claims many times a second while a backlog drains): another node's pause then reaches this
+     * node within a second, its own at once.
+     */
+    private synchronized List<SiteDeliveryState> siteStates(boolean cached) throws SQLException {
+        long now = System.nanoTime();
+        if (!cached || siteStates == null || now - siteStatesReadAt >= 1_000_000_000L) {
+            siteStates = store.siteStates();
+            siteStatesReadAt = now;
+        }
+        return siteStates;
+    }
+
+    /** Forgets the cached pause states, after this node paused or resumed a site. */
+    private synchronized void forgetSiteStates() {
+        siteStates = null;
+    }
+
     /** Claims up to {@code max} rows: first one probe per paused site whose probe is due, then due rows. */
     List<Claim> claim(int max) throws SQLException {
+        return claim(max, false);
+    }
+
+    /** @param cached whether pause states up to a second old will do (the worker's polls) */
+    List<Claim> claim(int max, boolean cached) throws SQLException {
         Instant now = clock.instant();
         Instant lease = now.plus(settings.leaseDuration());
         Map<String, Boolean> senderMemo = new HashMap<String, Boolean>();
         Set<String> paused = new HashSet<String>();
         List<Claim> claims = new ArrayList<Claim>();
-        for (SiteDeliveryState state : store.siteStates()) {
+        for (SiteDeliveryState state : siteStates(cached)) {
             if (!state.paused()) {
                 continue;
             }
@@ -114,14 +170,71 @@ final class Deliverer {
         return claims;
     }
 
-    /** Handles one claim to the end. Never throws: a row it could not update is reclaimed after its lease. */
+    /** {@link #deliver(Claim, Recorder)} writing the outcome at once. */
     void deliver(Claim claim) {
+        deliver(claim, immediate);
+    }
+
+    /**
+     * Handles one claim up to its outcome. Never throws: a row it could not update is reclaimed
+     * after its lease.
+     *
+     * @return true if an outcome was handed to {@code recorder} (which then owns the claim), false
+     *         if the claim ended here (given back, lost, or a failure)
+     */
+    boolean deliver(Claim claim, Recorder recorder) {
         try {
-            deliverOrThrow(claim);
+            return deliverOrThrow(claim, recorder);
         } catch (Exception e) {
             LOG.warn("Could not record the Rejoiner delivery of order {} (row {}); it will be retried after its lease",
                     claim.row().orderKey(), claim.id(), e);
+            return false;
         }
+    }
+
+    /**
+     * Called by the worker's poller: renews the lease of every send that is still running when half
+     * of its lease is gone, so that a slow call is never overtaken by another node while this node is
+     * alive and reaches the database. A renewal that fails (the row was discarded, or the database
+     * is unreachable) is logged; the send's own deadline ({@link DeliverySettings#sendTimeout()},
+     * at most half the lease) still ends it before the lease runs out.
+     */
+    void heartbeat() {
+        if (sending.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        Duration half = settings.leaseDuration().dividedBy(2);
+        for (Claim claim : sending) {
+            if (claim.leaseUntil().minus(half).isAfter(now)) {
+                continue;
+            }
+            try {
+                if (store.renewLease(claim, now, now.plus(settings.leaseDuration()))) {
+                    metrics.leaseRenewals.incrementAndGet();
+                    LOG.debug("Renewed the lease of Rejoiner row {} (order {}) during a long send", claim.id(),
+                            claim.row().orderKey());
+                } else {
+                    sending.remove(claim);
+                    LOG.warn("Rejoiner row {} (order {}) was changed by an operator while it was being sent; its"
+                            + " outcome will not be recorded", claim.id(), claim.row().orderKey());
+                }
+            } catch (SQLException e) {
+                LOG.warn("Could not renew the lease of Rejoiner row {} during a long send; the send ends at its"
+                        + " deadline, before the lease", claim.id(), e);
+            }
+        }
+    }
+
+    /** Rows claimed by this node id before the worker started: a previous process with this id died. */
+    int reclaimOwn() throws SQLException {
+        List<QueuedConversion> rows = store.reclaimOwn(settings.nodeId(), clock.instant());
+        if (!rows.isEmpty()) {
+            metrics.reclaimedLeases.addAndGet(rows.size());
+            LOG.warn("Took back {} Rejoiner rows that node {} had claimed before it restarted; they are sent again"
+                    + " now and may reach Rejoiner twice", rows.size(), settings.nodeId());
+        }
+        return rows.size();
     }
 
     /** Gives the row back untouched, e.g. when the worker stops before sending it. */
@@ -133,95 +246,164 @@ final class Deliverer {
         }
     }
 
-    private void deliverOrThrow(Claim claim) throws SQLException {
+    private boolean deliverOrThrow(Claim claim, Recorder recorder) throws SQLException {
         QueuedConversion row = claim.row();
         Instant now = clock.instant();
         if (!claim.probe() && pausedSites.contains(row.site())) {
             store.release(claim, now);
-            return;
+            return false;
         }
         LeadSender sender = lookUpSender(row.site());
         if (sender == null) {
             disable(row.site(), now);
             store.release(claim, now);
-            return;
+            return false;
         }
         Instant confirmedAt = row.confirmedAt();
         if (confirmedAt == null) {
             if (!isSubmitted(row)) {
-                awaitSubmission(claim, now);
-                return;
+                awaitSubmission(claim, now, recorder);
+                return true;
             }
             confirmedAt = now;
         }
         if (!leaseCoversSend(claim, now)) {
             metrics.lostLeases.incrementAndGet();
-            return;
+            return false;
         }
-        record(claim, send(sender, row), confirmedAt);
+        DeliveryOutcome outcome;
+        sending.add(claim);
+        try {
+            outcome = send(sender, row);
+        } finally {
+            sending.remove(claim);
+        }
+        record(claim, outcome, confirmedAt, recorder);
+        return true;
     }
 
-    private void record(Claim claim, DeliveryOutcome outcome, Instant confirmedAt) throws SQLException {
-        QueuedConversion row = claim.row();
-        Instant now = clock.instant();
-        int status = outcome.httpStatus();
+    private void record(final Claim claim, final DeliveryOutcome outcome, Instant confirmedAt, Recorder recorder)
+            throws SQLException {
+        final QueuedConversion row = claim.row();
+        final Instant now = clock.instant();
+        final int status = outcome.httpStatus();
         switch (outcome.kind()) {
             case DELIVERED:
-                if (finish(claim, RowUpdate.sent(now, status, confirmedAt), now)) {
-                    metrics.delivered.incrementAndGet();
-                }
-                if (claim.probe() && store.resumeSite(row.site(), now)) {
-                    pausedSites.remove(row.site());
-                    LOG.info("Rejoiner accepted a probe for site {}: deliveries resume", row.site());
-                }
+                recorder.finish(claim, RowUpdate.sent(now, status, confirmedAt), now, new Recorded() {
+                    @Override
+                    public void run(boolean won) {
+                        if (won) {
+                            metrics.delivered.incrementAndGet();
+                        }
+                        if (claim.probe()) {
+                            resumeAfterProbe(row.site());
+                        }
+                    }
+                });
                 return;
             case REJECTED:
-                if (finish(claim, RowUpdate.failed(status, outcome.detail(), confirmedAt, row.retryingSince()), now)) {
-                    metrics.failed.incrementAndGet();
-                    LOG.warn("Rejoiner rejected {} for order {} of site {} (HTTP {}); kept as FAILED: {}",
-                            row.operation(), row.orderKey(), row.site(), status, brief(outcome.detail()));
-                }
+                metrics.lastError(now, "HTTP " + status + " for order " + row.orderKey() + ": " + brief(outcome.detail()));
+                recorder.finish(claim, RowUpdate.failed(status, outcome.detail(), confirmedAt, row.retryingSince()),
+                        now, new Recorded() {
+                            @Override
+                            public void run(boolean won) {
+                                if (won) {
+                                    metrics.failed.incrementAndGet();
+                                    LOG.warn("Rejoiner rejected {} for order {} of site {} (HTTP {}); kept as FAILED: {}",
+                                            row.operation(), row.orderKey(), row.site(), status, brief(outcome.detail()));
+                                }
+                            }
+                        });
                 return;
             case CREDENTIALS:
             case CONFIGURATION:
-                finish(claim, RowUpdate.defer(now, status, outcome.detail(), confirmedAt), now);
+                metrics.lastError(now, "HTTP " + status + " for site " + row.site() + ": " + brief(outcome.detail()));
+                // The pause is written first: other nodes stop sending this site's rows at once.
                 pause(row.site(), outcome, now);
+                recorder.finish(claim, RowUpdate.defer(now, status, outcome.detail(), confirmedAt), now, NOTHING);
                 return;
             case TRANSIENT:
             default:
-                retryLater(claim, outcome, confirmedAt, now);
+                retryLater(claim, outcome, confirmedAt, now, recorder);
         }
     }
 
-    private void retryLater(Claim claim, DeliveryOutcome outcome, Instant confirmedAt, Instant now)
-            throws SQLException {
-        QueuedConversion row = claim.row();
+    private void resumeAfterProbe(String site) {
+        try {
+            if (store.resumeSite(site, clock.instant())) {
+                forgetSiteStates();
+                pausedSites.remove(site);
+                LOG.info("Rejoiner accepted a probe for site {}: deliveries resume", site);
+            }
+        } catch (SQLException e) {
+            LOG.warn("Rejoiner accepted a probe for site {} but the site could not be resumed; the next probe"
+                    + " will resume it", site, e);
+        }
+    }
+
+    private void retryLater(Claim claim, final DeliveryOutcome outcome, Instant confirmedAt, Instant now,
+            Recorder recorder) {
+        final QueuedConversion row = claim.row();
         if (outcome.httpStatus() == 0) {
             metrics.ioFailures.incrementAndGet();
         }
-        int attempts = row.attempts() + 1;
+        metrics.lastError(now, (outcome.httpStatus() == 0 ? "I/O" : "HTTP " + outcome.httpStatus()) + " for order "
+                + row.orderKey() + ": " + brief(outcome.detail()));
+        final int attempts = row.attempts() + 1;
         Instant retryingSince = row.retryingSince() != null ? row.retryingSince() : now;
         Duration age = Duration.between(retryingSince, now);
         if (age.compareTo(settings.maxAge()) >= 0) {
-            String error = "gave up after " + attempts + " attempts in " + age + ": " + outcome.detail();
-            if (finish(claim, RowUpdate.failed(outcome.httpStatus(), error, confirmedAt, retryingSince), now)) {
-                metrics.failed.incrementAndGet();
-                LOG.warn("Rejoiner {} for order {} of site {} FAILED: {}", row.operation(), row.orderKey(),
-                        row.site(), brief(error));
-            }
+            final String error = "gave up after " + attempts + " attempts in " + age + ": " + outcome.detail();
+            recorder.finish(claim, RowUpdate.failed(outcome.httpStatus(), error, confirmedAt, retryingSince), now,
+                    new Recorded() {
+                        @Override
+                        public void run(boolean won) {
+                            if (won) {
+                                metrics.failed.incrementAndGet();
+                                LOG.warn("Rejoiner {} for order {} of site {} FAILED: {}", row.operation(),
+                                        row.orderKey(), row.site(), brief(error));
+                            }
+                        }
+                    });
             return;
         }
-        Instant next = now.plus(retryPolicy.delay(attempts, outcome.retryAfter()));
-        if (finish(claim, RowUpdate.retry(next, outcome.httpStatus(), outcome.detail(), confirmedAt, retryingSince),
-                now)) {
-            metrics.retried.incrementAndGet();
-            LOG.debug("Rejoiner {} for order {} failed ({}); retry {} at {}", row.operation(), row.orderKey(),
-                    outcome, attempts, next);
+        final Instant next = now.plus(retryPolicy.delay(attempts, outcome.retryAfter()));
+        recorder.finish(claim, RowUpdate.retry(next, outcome.httpStatus(), outcome.detail(), confirmedAt,
+                retryingSince), now, new Recorded() {
+                    @Override
+                    public void run(boolean won) {
+                        if (won) {
+                            metrics.retried.incrementAndGet();
+                            LOG.debug("Rejoiner {} for order {} failed ({}); retry {} at {}", row.operation(),
+                                    row.orderKey(), outcome, attempts, next);
+                        }
+                    }
+                });
+    }
+
+    private static final Recorded NOTHING = new Recorded() {
+        @Override
+        public void run(boolean won) {
+        }
+    };
+
+    /** After an outcome was written (or found lost): counts a lost claim, then the outcome's own follow-up. */
+    void recorded(Claim claim, boolean won, Recorded then) {
+        if (!won) {
+            metrics.lostLeases.incrementAndGet();
+            LOG.info("Rejoiner row {} (order {}) changed while this node was sending it (lease expired or row"
+                    + " discarded); its outcome was not recorded here", claim.id(), claim.row().orderKey());
+        }
+        try {
+            then.run(won);
+        } catch (RuntimeException e) {
+            LOG.warn("Follow-up of Rejoiner row {} failed", claim.id(), e);
         }
     }
 
     private void pause(String site, DeliveryOutcome outcome, Instant now) throws SQLException {
         pausedSites.add(site);
+        forgetSiteStates();
         SiteDeliveryState.Reason reason = outcome.kind() == DeliveryOutcome.Kind.CREDENTIALS
                 ? SiteDeliveryState.Reason.CREDENTIALS : SiteDeliveryState.Reason.CONFIGURATION;
         Instant probeAt = now.plus(settings.probeInterval());
@@ -235,21 +417,32 @@ final class Deliverer {
         }
     }
 
-    private void awaitSubmission(Claim claim, Instant now) throws SQLException {
-        QueuedConversion row = claim.row();
+    private void awaitSubmission(Claim claim, Instant now, Recorder recorder) {
+        final QueuedConversion row = claim.row();
         if (Duration.between(row.queuedAt(), now).compareTo(settings.submissionWindow()) >= 0) {
-            if (finish(claim, RowUpdate.discarded("order was not confirmed as submitted within "
-                    + settings.submissionWindow()), now)) {
-                metrics.discardedUnsubmitted.incrementAndGet();
-                LOG.info("Rejoiner {} for order {} of site {} discarded: the order was never submitted",
-                        row.operation(), row.orderKey(), row.site());
-            }
+            recorder.finish(claim, RowUpdate.discarded("order was not confirmed as submitted within "
+                    + settings.submissionWindow()), now, new Recorded() {
+                        @Override
+                        public void run(boolean won) {
+                            if (won) {
+                                metrics.discardedUnsubmitted.incrementAndGet();
+                                LOG.info("Rejoiner {} for order {} of site {} discarded: the order was never submitted",
+                                        row.operation(), row.orderKey(), row.site());
+                            }
+                        }
+                    });
             return;
         }
         Instant next = now.plus(settings.submissionRecheckInterval());
-        if (finish(claim, RowUpdate.defer(next, null, "waiting for the order to be submitted", null), now)) {
-            metrics.awaitingSubmission.incrementAndGet();
-        }
+        recorder.finish(claim, RowUpdate.defer(next, null, "waiting for the order to be submitted", null), now,
+                new Recorded() {
+                    @Override
+                    public void run(boolean won) {
+                        if (won) {
+                            metrics.awaitingSubmission.incrementAndGet();
+                        }
+                    }
+                });
     }
 
     /** Makes sure the claim outlives one send, renewing it if the row waited long in this node's queue. */
@@ -260,14 +453,8 @@ final class Deliverer {
         return store.renewLease(claim, now, now.plus(settings.leaseDuration()));
     }
 
-    private boolean finish(Claim claim, RowUpdate update, Instant now) throws SQLException {
-        if (store.finish(claim, update, now)) {
-            return true;
-        }
-        metrics.lostLeases.incrementAndGet();
-        LOG.info("Rejoiner row {} (order {}) changed while this node was sending it (lease expired or row"
-                + " discarded); its outcome was not recorded here", claim.id(), claim.row().orderKey());
-        return false;
+    JdbcQueueStore store() {
+        return store;
     }
 
     private DeliveryOutcome send(LeadSender sender, QueuedConversion row) {

@@ -1,5 +1,6 @@
 package io.github.rejoinerbroadleaf.delivery;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,6 +24,39 @@ public final class DeliveryMetrics {
     final AtomicLong awaitingSubmission = new AtomicLong();
     final AtomicLong discardedUnsubmitted = new AtomicLong();
     final AtomicLong purged = new AtomicLong();
+    final AtomicLong leaseRenewals = new AtomicLong();
+    final AtomicLong discarded = new AtomicLong();
+    private volatile String lastError;
+    private volatile Instant lastErrorAt;
+
+    void lastError(Instant at, String error) {
+        // One volatile pair, written rarely (failures only); a reader may see the text of a newer failure.
+        this.lastErrorAt = at;
+        this.lastError = error;
+    }
+
+    /**
+     * The last failure this node saw (HTTP status or I/O error, order or site, Rejoiner's answer,
+     * shortened), or null. Never contains keys or secrets: those are not in requests' answers.
+     */
+    public String lastError() {
+        return lastError;
+    }
+
+    /** When {@link #lastError()} happened, or null. */
+    public Instant lastErrorAt() {
+        return lastErrorAt;
+    }
+
+    /** Leases renewed while a send was still running (heartbeat of slow sends). */
+    public long leaseRenewals() {
+        return leaseRenewals.get();
+    }
+
+    /** Rows discarded by an operator through this node. */
+    public long discarded() {
+        return discarded.get();
+    }
 
     /** New rows written by {@code enqueue}. */
     public long enqueued() {
@@ -111,6 +145,8 @@ public final class DeliveryMetrics {
         m.put("awaitingSubmission", awaitingSubmission());
         m.put("discardedUnsubmitted", discardedUnsubmitted());
         m.put("purged", purged());
+        m.put("leaseRenewals", leaseRenewals());
+        m.put("discarded", discarded());
         return m;
     }
 

@@ -13,6 +13,7 @@ public final class DeliverySettings {
     private final int workerThreads;
     private final Duration pollInterval;
     private final int batchSize;
+    private final int maxInFlight;
     private final Duration leaseDuration;
     private final Duration sendTimeout;
     private final Duration initialBackoff;
@@ -32,6 +33,8 @@ public final class DeliverySettings {
         this.workerThreads = b.workerThreads;
         this.pollInterval = b.pollInterval;
         this.batchSize = b.batchSize;
+        this.maxInFlight = b.maxInFlight > 0 ? b.maxInFlight
+                : Math.max(b.workerThreads, Math.min(b.batchSize, 8 * b.workerThreads));
         this.leaseDuration = b.leaseDuration;
         this.sendTimeout = b.sendTimeout;
         this.initialBackoff = b.initialBackoff;
@@ -66,22 +69,37 @@ public final class DeliverySettings {
         return pollInterval;
     }
 
-    /** Rows claimed per poll, and the most rows one node holds claimed at once. Default 50. */
+    /** Most rows claimed in one statement by {@code DeliveryWorker.runOnce()}. Default 50. */
     public int batchSize() {
         return batchSize;
     }
 
     /**
-     * How long a claim protects a row from other nodes. Must exceed {@link #sendTimeout()} so that a
-     * slow but alive node is never overtaken; a dead node's rows wait this long. Default 5 min.
+     * The most rows a running worker holds claimed at once: rows waiting for a free sender thread,
+     * rows being sent, and rows sent whose outcome is not yet written.
+     * These are the rows "in flight": the only ones that wait for a lease (or for this node's
+     * restart) when the node dies, and the only ones that may reach Rejoiner twice.
+     * Default {@code min(batchSize, 8 x workerThreads)} (16), at least {@link #workerThreads()}: the
+     * poller claims and writes outcomes in batches of about half of it, one commit each.
+     */
+    public int maxInFlight() {
+        return maxInFlight;
+    }
+
+    /**
+     * How long a claim protects a row from other nodes. At least twice {@link #sendTimeout()}, so
+     * that a claim taken just before a send always outlives it; a running worker renews the leases of
+     * sends still running at half the lease (heartbeat). A dead node's rows wait this long, unless
+     * the node comes back with the same {@link #nodeId()}. Default 2 min.
      */
     public Duration leaseDuration() {
         return leaseDuration;
     }
 
     /**
-     * The longest one {@code LeadSender.send} may take (HTTP connect + write + read timeouts).
-     * Before sending, a row whose lease has less than this left gets its lease renewed. Default 60 s.
+     * The deadline of one {@code LeadSender.send} (for the module's HTTP sender: OkHttp's call
+     * timeout, which covers connect, write and read). Before sending, a row whose lease has less
+     * than this left gets its lease renewed. Default 30 s.
      */
     public Duration sendTimeout() {
         return sendTimeout;
@@ -150,7 +168,11 @@ public final class DeliverySettings {
         return shutdownTimeout;
     }
 
-    /** Written to {@code CLAIMED_BY}; unique per running node. Default host name + random suffix. */
+    /**
+     * Written to {@code CLAIMED_BY}; must be unique among running nodes. A worker that starts takes
+     * back at once the rows its node id still holds (left by a previous process that died). Default
+     * host name + random suffix, which never matches a previous process: give nodes a stable id.
+     */
     public String nodeId() {
         return nodeId;
     }
@@ -170,7 +192,7 @@ public final class DeliverySettings {
     @Override
     public String toString() {
         return "DeliverySettings{threads=" + workerThreads + ", poll=" + pollInterval + ", batch=" + batchSize
-                + ", lease=" + leaseDuration + ", sendTimeout=" + sendTimeout + ", backoff=" + initialBackoff
+                + ", inFlight=" + maxInFlight + ", lease=" + leaseDuration + ", sendTimeout=" + sendTimeout + ", backoff=" + initialBackoff
                 + ".." + maxBackoff + ", maxAge=" + maxAge + ", probe=" + probeInterval + ", retentionDays="
                 + retentionDays + ", node=" + nodeId + "}";
     }
@@ -180,8 +202,9 @@ public final class DeliverySettings {
         private int workerThreads = 2;
         private Duration pollInterval = Duration.ofSeconds(5);
         private int batchSize = 50;
-        private Duration leaseDuration = Duration.ofMinutes(5);
-        private Duration sendTimeout = Duration.ofSeconds(60);
+        private int maxInFlight;
+        private Duration leaseDuration = Duration.ofMinutes(2);
+        private Duration sendTimeout = Duration.ofSeconds(30);
         private Duration initialBackoff = Duration.ofSeconds(30);
         private Duration maxBackoff = Duration.ofHours(1);
         private Duration maxAge = Duration.ofDays(3);
@@ -210,6 +233,12 @@ public final class DeliverySettings {
 
         public Builder batchSize(int v) {
             this.batchSize = v;
+            return this;
+        }
+
+        /** 0 (the default) for {@code min(batchSize, 8 x workerThreads)}. */
+        public Builder maxInFlight(int v) {
+            this.maxInFlight = v;
             return this;
         }
 
@@ -287,6 +316,8 @@ public final class DeliverySettings {
         public DeliverySettings build() {
             require(workerThreads >= 1 && workerThreads <= 64, "workerThreads must be 1..64");
             require(batchSize >= 1 && batchSize <= 1000, "batchSize must be 1..1000");
+            require(maxInFlight == 0 || (maxInFlight >= workerThreads && maxInFlight <= 1000),
+                    "maxInFlight must be 0 (default) or workerThreads..1000");
             require(retentionDays >= 1, "retentionDays must be >= 1");
             require(purgeBatchSize >= 1, "purgeBatchSize must be >= 1");
             positive(pollInterval, "pollInterval");
@@ -305,7 +336,7 @@ public final class DeliverySettings {
             // A lease shorter than two sends could expire while a healthy node is still waiting for
             // Rejoiner, and another node would send the same row a second time.
             require(leaseDuration.compareTo(sendTimeout.multipliedBy(2)) >= 0,
-                    "leaseDuration must be at least twice sendTimeout");
+                    "leaseDuration (" + leaseDuration + ") must be at least twice sendTimeout (" + sendTimeout + ")");
             require(nodeId == null || (!nodeId.trim().isEmpty() && nodeId.length() <= 100),
                     "nodeId must be 1..100 characters");
             return new DeliverySettings(this);

@@ -1,17 +1,19 @@
 package io.github.rejoinerbroadleaf.delivery;
 
 import io.github.rejoinerbroadleaf.delivery.internal.Claim;
+import io.github.rejoinerbroadleaf.delivery.internal.JdbcQueueStore;
+import io.github.rejoinerbroadleaf.delivery.internal.RowUpdate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -19,41 +21,60 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Delivers the queue on this node: one poller thread ({@code rejoiner-delivery-poller}) claims due
- * rows in batches and hands them to a fixed pool of sender threads ({@code rejoiner-delivery-1..N}).
- * Run one per node; nodes coordinate only through the database.
+ * rows and records outcomes, and a fixed pool of sender threads ({@code rejoiner-delivery-1..N})
+ * calls Rejoiner. Run one per node; nodes coordinate only through the database.
  *
- * <p>Flow control: a node holds at most {@link DeliverySettings#batchSize()} claimed rows. The
- * poller claims again as soon as half of them are done, so the senders never starve while a backlog
- * drains, and sleeps {@link DeliverySettings#pollInterval()} when a poll found less than it could
- * take.
+ * <p><b>In flight.</b> The poller claims a row only when a sender thread can take it soon: at most
+ * {@link DeliverySettings#maxInFlight()} rows are claimed and not yet recorded (waiting for a thread,
+ * being sent, or answered and waiting for the next outcome write). Those are the only rows a crash
+ * leaves behind.
  *
- * <p>At-least-once: a row is marked SENT only after Rejoiner answered. If a node dies (or loses its
- * database connection) between Rejoiner's 2xx and that update, the row is still SENDING; once its
- * lease has expired another node claims it and sends it again. That duplicate window is one lease
- * long and is counted in {@link DeliveryMetrics#reclaimedLeases()}; a timeout after the request was
- * written is the other such window ({@link DeliveryMetrics#ioFailures()}).
+ * <p><b>Batched outcomes.</b> A sender thread hands its outcome to the poller and takes the next
+ * row; the poller writes all outcomes collected since its last write in one transaction, as soon as
+ * it has any (so the write of one batch overlaps the sends of the next). A row counts as in flight
+ * until its outcome is written.
+ *
+ * <p><b>Wake-up.</b> {@link #wake()} (called by the store after a checkout commits) makes the poller
+ * claim at once instead of at its next poll. Other nodes find the row at their next poll.
+ *
+ * <p><b>Leases.</b> A claim is leased for {@link DeliverySettings#leaseDuration()}; a send still
+ * running at half its lease gets it renewed (heartbeat), and each send has a deadline of at most
+ * half the lease ({@link DeliverySettings#sendTimeout()}), so a live node is never overtaken. When a
+ * node dies, its rows in flight are taken over by other nodes when their lease expires, or at once
+ * when a worker with the same node id starts again. Those rows may reach Rejoiner twice and are
+ * counted in {@link DeliveryMetrics#reclaimedLeases()}; a timeout after the request was written is
+ * the other such case ({@link DeliveryMetrics#ioFailures()}).
  *
  * <p>Lifecycle: {@link #start()} and {@link #stop()} (bind them to the application context). Stop
- * waits up to {@link DeliverySettings#shutdownTimeout()} for sends in flight, gives back rows not
- * yet sent, and leaves no thread behind unless a sender ignores interruption.
+ * waits up to {@link DeliverySettings#shutdownTimeout()} for sends in flight, writes their outcomes,
+ * gives back rows not yet sent, and leaves no thread behind unless a sender ignores interruption.
  */
 public final class DeliveryWorker {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
-    /** Granularity of the poller's waits; short so that stop() is prompt. */
+    /** Longest wait of the poller while rows are in flight; bounds the heartbeat's reaction time. */
     private static final long WAIT_SLICE_MILLIS = 50;
 
     private final ConversionQueue queue;
     private final DeliverySettings settings;
     private final Deliverer deliverer;
     private final Object lifecycle = new Object();
+    /** Guards the fields below it and is what the poller waits on. */
+    private final Object signal = new Object();
+    private List<Pending> outcomes = new ArrayList<Pending>();
+    private boolean wakeRequested;
+
+    /** Claimed rows not yet recorded or given back (the rows in flight). */
+    private final AtomicInteger inFlight = new AtomicInteger();
+    /** Claimed rows handed to the sender pool and not yet sent (waiting or being sent). */
+    private final AtomicInteger unsent = new AtomicInteger();
 
     private volatile boolean running;
     private volatile boolean stopping;
     private volatile boolean crashed;
     private Thread poller;
     private ThreadPoolExecutor senders;
-    private Semaphore capacity;
+    private NamedThreads threads;
     private CountDownLatch stopSignal;
     private Instant nextPurgeAt;
 
@@ -68,7 +89,10 @@ public final class DeliveryWorker {
         this.deliverer = new Deliverer(queue, senders, submissionCheck, retryPolicy);
     }
 
-    /** Starts the threads; no-op when running. The worker may be started again after {@link #stop()}. */
+    /**
+     * Starts the threads; no-op when running. The worker may be started again after {@link #stop()}.
+     * Its first act is to take back the rows its node id still holds from a previous process.
+     */
     public void start() {
         synchronized (lifecycle) {
             if (running) {
@@ -76,10 +100,16 @@ public final class DeliveryWorker {
             }
             stopping = false;
             crashed = false;
-            capacity = new Semaphore(settings.batchSize());
+            inFlight.set(0);
+            unsent.set(0);
+            synchronized (signal) {
+                outcomes = new ArrayList<Pending>();
+                wakeRequested = false;
+            }
             stopSignal = new CountDownLatch(1);
+            threads = new NamedThreads();
             senders = new ThreadPoolExecutor(settings.workerThreads(), settings.workerThreads(), 0L,
-                    TimeUnit.MILLISECONDS, new LinkedBlockingQueue<Runnable>(), new NamedThreads());
+                    TimeUnit.MILLISECONDS, new LinkedBlockingQueue<Runnable>(), threads);
             nextPurgeAt = queue.clock().instant();
             running = true;
             poller = new Thread(new Runnable() {
@@ -94,15 +124,27 @@ public final class DeliveryWorker {
         }
     }
 
+    /**
+     * Asks the poller to look for due rows now rather than at its next poll. Cheap and safe from
+     * any thread, running or not; call it once a new row is committed.
+     */
+    public void wake() {
+        synchronized (signal) {
+            wakeRequested = true;
+            signal.notifyAll();
+        }
+    }
+
     /** {@link #stop(Duration)} with {@link DeliverySettings#shutdownTimeout()}. */
     public void stop() {
         stop(settings.shutdownTimeout());
     }
 
     /**
-     * Stops claiming, lets sends in flight finish for up to {@code timeout}, and gives back claimed
-     * rows that were not sent yet. Sends still running after the timeout are interrupted; their rows
-     * are re-sent after their lease. No-op when not running.
+     * Stops claiming, lets sends in flight finish for up to {@code timeout}, writes their outcomes
+     * and gives back claimed rows that were not sent yet. Sends still running after the timeout are
+     * interrupted; their rows are re-sent after their lease (or when this node id starts again).
+     * No-op when not running.
      */
     public void stop(Duration timeout) {
         synchronized (lifecycle) {
@@ -113,6 +155,7 @@ public final class DeliveryWorker {
             running = false;
             stopping = true;
             stopSignal.countDown();
+            wake();
             joinQuietly(poller, deadline);
             // Queued tasks still run, but only to give their rows back (they see `stopping`).
             senders.shutdown();
@@ -124,6 +167,10 @@ public final class DeliveryWorker {
                 awaitQuietly(senders, TimeUnit.SECONDS.toNanos(1));
                 abandoned = senders.getActiveCount();
             }
+            if (abandoned == 0) {
+                threads.join(System.nanoTime() + TimeUnit.SECONDS.toNanos(1));
+            }
+            flushOutcomes();
             if (abandoned > 0 || poller.isAlive()) {
                 LOG.warn("Rejoiner delivery worker stopped with {} sends still running; their rows are sent"
                         + " again after their lease ({})", abandoned, settings.leaseDuration());
@@ -137,9 +184,14 @@ public final class DeliveryWorker {
         return running;
     }
 
+    /** Rows this worker holds claimed and has not recorded yet (see the class comment). */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
     /**
-     * Claims one batch and delivers it on the calling thread; for tests and an admin "deliver now".
-     * Safe to call while workers run anywhere in the cluster.
+     * Claims one batch and delivers it on the calling thread, writing each outcome at once; for
+     * tests and an admin "deliver now". Safe to call while workers run anywhere in the cluster.
      *
      * @return the rows handled
      */
@@ -156,9 +208,14 @@ public final class DeliveryWorker {
         return claims.size();
     }
 
+    /** Renews the leases of long sends now; the poller does this on every turn. For tests. */
+    void heartbeat() {
+        deliverer.heartbeat();
+    }
+
     /**
-     * Simulates a node that dies: threads are interrupted, nothing is given back, claimed rows stay
-     * SENDING until their lease expires. For tests only.
+     * Simulates a node that dies: threads are interrupted, nothing is given back or recorded,
+     * claimed rows stay SENDING until their lease expires. For tests only.
      */
     void crash() {
         synchronized (lifecycle) {
@@ -166,66 +223,168 @@ public final class DeliveryWorker {
             running = false;
             stopSignal.countDown();
             senders.shutdownNow();
+            synchronized (signal) {
+                outcomes = new ArrayList<Pending>();
+                signal.notifyAll();
+            }
+            joinQuietly(poller, System.nanoTime() + TimeUnit.SECONDS.toNanos(2));
         }
     }
 
     private void pollLoop() {
         int failures = 0;
+        boolean reclaimed = false;
+        long nextClaimNanos = System.nanoTime();
         while (running) {
-            int permits = awaitCapacity();
-            if (permits == 0) {
-                continue;
-            }
-            int claimed = 0;
+            boolean busy = false;
             try {
+                if (!reclaimed) {
+                    deliverer.reclaimOwn();
+                    reclaimed = true;
+                }
+                busy |= flushOutcomes() > 0;
+                deliverer.heartbeat();
                 purgeWhenDue();
-                List<Claim> claims = deliverer.claim(permits);
-                claimed = claims.size();
-                capacity.release(permits - claimed);
-                for (Claim claim : claims) {
-                    dispatch(claim);
+                if (takeWakeUp()) {
+                    nextClaimNanos = System.nanoTime();
+                }
+                int room = room();
+                if (room > 0 && running && System.nanoTime() - nextClaimNanos >= 0) {
+                    List<Claim> claims = deliverer.claim(room, true);
+                    for (Claim claim : claims) {
+                        dispatch(claim);
+                    }
+                    if (claims.size() < room) {
+                        // The queue has nothing more due: poll again later, unless woken.
+                        nextClaimNanos = System.nanoTime() + settings.pollInterval().toNanos();
+                    }
+                    busy |= !claims.isEmpty();
                 }
                 failures = 0;
             } catch (Exception e) {
-                capacity.release(permits - claimed);
+                if (JdbcQueueStore.isRetryable(e)) {
+                    // Two nodes' claims collided (deadlock victim); nothing was claimed, claim again.
+                    LOG.debug("Rejoiner delivery poll rolled back by the database; claiming again", e);
+                    continue;
+                }
                 if (failures++ == 0) {
                     LOG.warn("Rejoiner delivery poll failed; retrying every {}", settings.pollInterval(), e);
                 } else {
                     LOG.debug("Rejoiner delivery poll failed again", e);
                 }
-            }
-            if (claimed < permits) {
+                nextClaimNanos = System.nanoTime() + settings.pollInterval().toNanos();
                 pause(settings.pollInterval());
+                continue;
+            }
+            if (!busy) {
+                idle(nextClaimNanos);
+            }
+        }
+        if (!crashed) {
+            flushOutcomes();
+        }
+    }
+
+    /**
+     * Rows the poller claims now: the free places in flight, once half of them are free or a sender
+     * thread would otherwise run dry, so that claims come in batches of a few rows (one transaction
+     * each) without holding rows long before they are sent.
+     */
+    private int room() {
+        int free = settings.maxInFlight() - inFlight.get();
+        boolean starving = unsent.get() < settings.workerThreads();
+        return free > 0 && (starving || free >= Math.max(1, settings.maxInFlight() / 2)) ? free : 0;
+    }
+
+    private boolean takeWakeUp() {
+        synchronized (signal) {
+            boolean w = wakeRequested;
+            wakeRequested = false;
+            return w;
+        }
+    }
+
+    /** Waits for an outcome, a wake-up, the next poll or stop; in slices while rows are in flight. */
+    private void idle(long nextClaimNanos) {
+        long waitNanos = nextClaimNanos - System.nanoTime();
+        if (inFlight.get() > 0) {
+            waitNanos = Math.min(waitNanos, TimeUnit.MILLISECONDS.toNanos(WAIT_SLICE_MILLIS));
+        }
+        synchronized (signal) {
+            if (!running || wakeRequested || !outcomes.isEmpty() || waitNanos <= 0) {
+                return;
+            }
+            try {
+                TimeUnit.NANOSECONDS.timedWait(signal, waitNanos);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
             }
         }
     }
 
-    /** Waits until half a batch of capacity is free (or a poll interval passed with any free), then takes it. */
-    private int awaitCapacity() {
-        int refill = Math.max(1, settings.batchSize() / 2);
-        long waitedMillis = 0;
-        try {
-            while (running) {
-                if (capacity.tryAcquire(refill, WAIT_SLICE_MILLIS, TimeUnit.MILLISECONDS)) {
-                    return refill + capacity.drainPermits();
-                }
-                waitedMillis += WAIT_SLICE_MILLIS;
-                if (waitedMillis >= settings.pollInterval().toMillis() && capacity.availablePermits() > 0) {
-                    return capacity.drainPermits();
-                }
+    /** Writes every outcome handed in since the last call in one transaction; returns how many. */
+    private int flushOutcomes() {
+        List<Pending> batch;
+        synchronized (signal) {
+            if (outcomes.isEmpty()) {
+                return 0;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
+            batch = outcomes;
+            outcomes = new ArrayList<Pending>();
         }
-        return 0;
+        List<Claim> claims = new ArrayList<Claim>(batch.size());
+        List<RowUpdate> updates = new ArrayList<RowUpdate>(batch.size());
+        List<Instant> nows = new ArrayList<Instant>(batch.size());
+        for (Pending p : batch) {
+            claims.add(p.claim);
+            updates.add(p.update);
+            nows.add(p.now);
+        }
+        boolean[] won;
+        try {
+            won = deliverer.store().finishAll(claims, updates, nows);
+        } catch (SQLException | RuntimeException e) {
+            if (running && !crashed) {
+                // Kept for the next turn: the rows stay SENDING (and in flight) until written.
+                synchronized (signal) {
+                    batch.addAll(outcomes);
+                    outcomes = batch;
+                }
+                LOG.warn("Could not record {} Rejoiner outcomes; trying again", batch.size(), e);
+                pause(Duration.ofMillis(Math.min(1000, settings.pollInterval().toMillis())));
+                return 0;
+            }
+            LOG.warn("Could not record {} Rejoiner outcomes while stopping; their rows are sent again after their"
+                    + " lease", batch.size(), e);
+            inFlight.addAndGet(-batch.size());
+            return 0;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            inFlight.decrementAndGet();
+            deliverer.recorded(claims.get(i), won[i], batch.get(i).then);
+        }
+        return batch.size();
     }
+
+    /** The worker's recorder: outcomes wait for the poller's next write. */
+    private final Deliverer.Recorder batched = new Deliverer.Recorder() {
+        @Override
+        public void finish(Claim claim, RowUpdate update, Instant now, Deliverer.Recorded then) {
+            synchronized (signal) {
+                outcomes.add(new Pending(claim, update, now, then));
+                signal.notifyAll();
+            }
+        }
+    };
 
     private void dispatch(Claim claim) {
-        DeliveryTask task = new DeliveryTask(claim);
         if (crashed) {
             return;
         }
+        inFlight.incrementAndGet();
+        unsent.incrementAndGet();
+        DeliveryTask task = new DeliveryTask(claim);
         if (!running) {
             task.giveBack();
             return;
@@ -280,10 +439,24 @@ public final class DeliveryWorker {
         }
     }
 
-    /** One claimed row on its way through a sender thread; always returns its capacity permit. */
+    /** An outcome waiting for the poller's next write. */
+    private static final class Pending {
+        final Claim claim;
+        final RowUpdate update;
+        final Instant now;
+        final Deliverer.Recorded then;
+
+        Pending(Claim claim, RowUpdate update, Instant now, Deliverer.Recorded then) {
+            this.claim = claim;
+            this.update = update;
+            this.now = now;
+            this.then = then;
+        }
+    }
+
+    /** One claimed row on its way through a sender thread; always accounts for its place in flight. */
     private final class DeliveryTask implements Runnable {
         private final Claim claim;
-        private final Semaphore permits = capacity;
 
         DeliveryTask(Claim claim) {
             this.claim = claim;
@@ -291,14 +464,26 @@ public final class DeliveryWorker {
 
         @Override
         public void run() {
+            boolean handedOver = false;
             try {
-                if (stopping) {
-                    deliverer.release(claim);
+                if (stopping || crashed) {
+                    if (!crashed) {
+                        deliverer.release(claim);
+                    }
                 } else {
-                    deliverer.deliver(claim);
+                    handedOver = deliverer.deliver(claim, batched);
                 }
             } finally {
-                permits.release();
+                if (crashed) {
+                    return;     // a dead node frees nothing: its rows wait for their lease
+                }
+                unsent.decrementAndGet();
+                if (!handedOver) {
+                    inFlight.decrementAndGet();
+                }
+                synchronized (signal) {
+                    signal.notifyAll();
+                }
             }
         }
 
@@ -306,17 +491,27 @@ public final class DeliveryWorker {
             try {
                 deliverer.release(claim);
             } finally {
-                permits.release();
+                unsent.decrementAndGet();
+                inFlight.decrementAndGet();
             }
         }
     }
 
     private static final class NamedThreads implements ThreadFactory {
         private final AtomicInteger count = new AtomicInteger();
+        private final List<Thread> made = new java.util.concurrent.CopyOnWriteArrayList<Thread>();
+
+        /** A terminated pool's threads may still be exiting; stop() waits for them to be gone. */
+        void join(long deadline) {
+            for (Thread t : made) {
+                joinQuietly(t, deadline);
+            }
+        }
 
         @Override
         public Thread newThread(Runnable r) {
             Thread t = new Thread(r, "rejoiner-delivery-" + count.incrementAndGet());
+            made.add(t);
             // Daemon: a context that forgets stop() must not keep the JVM alive; leases cover the rows.
             t.setDaemon(true);
             return t;

@@ -7,13 +7,17 @@ import java.util.Random;
  * Exponential backoff with "equal jitter": the n-th retry waits between half and all of
  * {@code min(max, initial * 2^(n-1))}. The jitter spreads the retries of a backlog that failed
  * together (a Rejoiner outage) so they don't return as one burst; keeping the lower half fixed
- * guarantees a minimum pause, unlike full jitter which may retry almost at once. A server's
- * {@code Retry-After} wins when it asks for longer (capped at one day so that a bogus header
- * cannot park a row for ever).
+ * guarantees a minimum pause, unlike full jitter which may retry almost at once.
+ *
+ * <p>A server's {@code Retry-After} replaces the backoff: the row is due exactly that long after
+ * the answer, bounded to at least {@link #MIN_RETRY_AFTER} (no hot loop on {@code Retry-After: 0})
+ * and at most the maximum backoff (a bogus header cannot park a row for longer than a failure
+ * would). The worker sees a due row at its next poll, so the retry happens up to one poll interval
+ * later.
  */
 public final class RetryPolicy {
 
-    private static final Duration MAX_RETRY_AFTER = Duration.ofDays(1);
+    static final Duration MIN_RETRY_AFTER = Duration.ofSeconds(1);
 
     private final Duration initial;
     private final Duration max;
@@ -40,17 +44,19 @@ public final class RetryPolicy {
      * @return how long to wait before the next attempt
      */
     public Duration delay(int attempt, Duration retryAfter) {
+        if (retryAfter != null) {
+            if (retryAfter.compareTo(MIN_RETRY_AFTER) < 0) {
+                return MIN_RETRY_AFTER.compareTo(max) > 0 ? max : MIN_RETRY_AFTER;
+            }
+            return retryAfter.compareTo(max) > 0 ? max : retryAfter;
+        }
         long ceiling = ceilingMillis(Math.max(1, attempt));
         long half = ceiling / 2;
         long jitter;
         synchronized (random) { // java.util.Random is thread-safe, a seeded test sequence is only so when serialised
             jitter = half == 0 ? 0 : (long) (random.nextDouble() * (ceiling - half + 1));
         }
-        Duration backoff = Duration.ofMillis(half + jitter);
-        if (retryAfter != null && retryAfter.compareTo(backoff) > 0) {
-            return retryAfter.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : retryAfter;
-        }
-        return backoff;
+        return Duration.ofMillis(half + jitter);
     }
 
     private long ceilingMillis(int attempt) {

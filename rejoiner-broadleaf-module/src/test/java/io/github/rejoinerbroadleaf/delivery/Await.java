@@ -34,4 +34,13 @@ final class Await {
                 .filter(n -> n.startsWith("rejoiner-delivery-"))
                 .collect(Collectors.toSet());
     }
+
+    /** For the rare test that must show nothing more happens for a while. */
+    static void sleepQuietly(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

@@ -15,10 +15,22 @@ class DeliverySettingsTest {
     @Test
     void defaultsMatchTheDocumentation() {
         DeliverySettings s = DeliverySettings.defaults();
-        assertEquals(List.of(2, Duration.ofSeconds(5), 50, Duration.ofMinutes(5), Duration.ofSeconds(30),
-                        Duration.ofHours(1), Duration.ofDays(3), Duration.ofMinutes(5), 30),
-                List.of(s.workerThreads(), s.pollInterval(), s.batchSize(), s.leaseDuration(), s.initialBackoff(),
-                        s.maxBackoff(), s.maxAge(), s.probeInterval(), s.retentionDays()));
+        assertEquals(List.of(2, Duration.ofSeconds(5), 50, 16, Duration.ofMinutes(2), Duration.ofSeconds(30),
+                        Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofDays(3), Duration.ofMinutes(5), 30),
+                List.of(s.workerThreads(), s.pollInterval(), s.batchSize(), s.maxInFlight(), s.leaseDuration(),
+                        s.sendTimeout(), s.initialBackoff(), s.maxBackoff(), s.maxAge(), s.probeInterval(),
+                        s.retentionDays()));
+    }
+
+    @Test
+    void maxInFlightIsNeverBelowTheThreadCount() {
+        assertEquals(3, DeliverySettings.builder().workerThreads(3).batchSize(1).build().maxInFlight());
+    }
+
+    @Test
+    void maxInFlightBelowTheThreadCountIsRefused() {
+        assertThrows(IllegalArgumentException.class,
+                () -> DeliverySettings.builder().workerThreads(4).maxInFlight(2).build());
     }
 
     @Test

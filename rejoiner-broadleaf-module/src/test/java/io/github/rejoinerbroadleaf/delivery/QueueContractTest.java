@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -92,7 +93,7 @@ abstract class QueueContractTest {
 
     static DeliverySettings.Builder settings(String nodeId) {
         return DeliverySettings.builder().nodeId(nodeId).pollInterval(Duration.ofMillis(20)).batchSize(20)
-                .leaseDuration(LEASE).probeInterval(PROBE);
+                .maxInFlight(8).leaseDuration(LEASE).probeInterval(PROBE);
     }
 
     /** Jitter pinned to its lower bound: the n-th retry waits exactly half the exponential ceiling. */
@@ -245,11 +246,21 @@ abstract class QueueContractTest {
     @Test
     void retryAfterLongerThanTheBackoffIsHonoured() {
         enqueue("1001");
-        sender.always(ScriptedSender.unavailable(Duration.ofHours(2)));
+        sender.always(ScriptedSender.unavailable(Duration.ofMinutes(45)));
 
         worker.runOnce();
 
-        assertEquals(clock.instant().plus(Duration.ofHours(2)), row("1001").nextAttemptAt());
+        assertEquals(clock.instant().plus(Duration.ofMinutes(45)), row("1001").nextAttemptAt());
+    }
+
+    @Test
+    void retryAfterShorterThanTheBackoffIsHonoured() {
+        enqueue("1001");
+        sender.always(ScriptedSender.unavailable(Duration.ofSeconds(5)));
+
+        worker.runOnce();
+
+        assertEquals(clock.instant().plus(Duration.ofSeconds(5)), row("1001").nextAttemptAt());
     }
 
     @Test
@@ -404,6 +415,29 @@ abstract class QueueContractTest {
     }
 
     @Test
+    void resumedSiteNoLongerShowsThePausesReasonAndStatus() {
+        forbiddenOnSite1();
+
+        queue.resumeSite(SITE);
+
+        SiteDeliveryState state = queue.siteState(SITE).orElseThrow(AssertionError::new);
+        assertEquals(Arrays.asList(false, null, null, null),
+                Arrays.asList(state.paused(), state.reason(), state.lastHttpStatus(), state.lastError()));
+    }
+
+    @Test
+    void siteResumedByAProbeNoLongerShowsThePausesReason() {
+        forbiddenOnSite1();
+        sender.always(ScriptedSender.ok());
+        clock.advance(PROBE);
+
+        worker.runOnce();
+
+        SiteDeliveryState state = queue.siteState(SITE).orElseThrow(AssertionError::new);
+        assertEquals(Arrays.asList(false, null, null), Arrays.asList(state.paused(), state.reason(), state.lastHttpStatus()));
+    }
+
+    @Test
     void siteWithoutSenderKeepsItsRowsQueued() {
         enqueue("1001");
         senders.remove(SITE);
@@ -488,17 +522,20 @@ abstract class QueueContractTest {
 
     // ------------------------------------------------------------------ leases and crashes
 
-    /** Node A claims 5 rows, hangs in the sender on two of them and dies. */
+    /**
+     * Node A (2 sender threads, at most 8 rows in flight) hangs in the sender on two rows, has
+     * claimed six more for its threads, and dies; two rows were never claimed.
+     */
     private ConversionQueue crashedNodeA() {
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 10; i++) {
             enqueue("o" + i);
         }
         BlockingSender hung = new BlockingSender(Integer.MAX_VALUE);
         blockers.add(hung);
         senders.put(SITE, hung);
         DeliveryWorker nodeA = start(worker(queue));
-        Await.until("node A claimed every row", Duration.ofSeconds(10),
-                () -> countIn(QueueStatus.SENDING) == 5 && hung.entered() == 2);
+        Await.until("node A claimed eight rows, two of them in the sender", Duration.ofSeconds(10),
+                () -> countIn(QueueStatus.SENDING) == 8 && hung.entered() == 2);
         nodeA.crash();
         senders.put(SITE, sender);
         return new ConversionQueue(db.newPool(), settings("node-b").build(), clock);
@@ -510,7 +547,45 @@ abstract class QueueContractTest {
 
         clock.advance(LEASE.minusSeconds(1));
 
-        assertEquals(0, worker(nodeB).runOnce());
+        assertEquals(2, worker(nodeB).runOnce());               // only the rows A never claimed
+    }
+
+    @Test
+    void aNodeClaimsOnlyWhatItsThreadsAreAboutToSend() {
+        for (int i = 0; i < 20; i++) {
+            enqueue("o" + i);
+        }
+        BlockingSender hung = new BlockingSender(Integer.MAX_VALUE);
+        blockers.add(hung);
+        senders.put(SITE, hung);
+        DeliveryWorker nodeA = start(worker(queue));
+        Await.until("both threads are sending", Duration.ofSeconds(10), () -> hung.entered() == 2);
+        Await.sleepQuietly(Duration.ofMillis(200));           // several poll intervals
+
+        assertEquals(List.of(8L, 12L, 8), List.of(countIn(QueueStatus.SENDING), countIn(QueueStatus.QUEUED),
+                nodeA.inFlight()));
+    }
+
+    @Test
+    void aRestartedNodeTakesBackItsOwnClaimsAtOnce() {
+        crashedNodeA();
+        ConversionQueue restartedA = new ConversionQueue(db.newPool(), settings("node-a").build(), clock);
+
+        start(worker(restartedA));
+
+        Await.until("every row is SENT", Duration.ofSeconds(10), () -> countIn(QueueStatus.SENT) == 10);
+        assertEquals(8L, restartedA.metrics().reclaimedLeases());
+    }
+
+    @Test
+    void aRestartedNodeDoesNotTakeAnotherNodesClaims() {
+        crashedNodeA();
+        ConversionQueue nodeC = new ConversionQueue(db.newPool(), settings("node-c").build(), clock);
+
+        start(worker(nodeC));
+
+        Await.until("the unclaimed rows are SENT", Duration.ofSeconds(10), () -> countIn(QueueStatus.SENT) == 2);
+        assertEquals(8L, countIn(QueueStatus.SENDING));
     }
 
     @Test
@@ -522,7 +597,7 @@ abstract class QueueContractTest {
 
         List<String> rows = queue.list(QueueFilter.all()).stream().map(r -> r.status() + "@" + r.claimedBy())
                 .collect(Collectors.toList());
-        assertEquals(List.of("SENT@node-b", "SENT@node-b", "SENT@node-b", "SENT@node-b", "SENT@node-b"), rows);
+        assertEquals(java.util.Collections.nCopies(10, "SENT@node-b"), rows);
     }
 
     @Test
@@ -532,21 +607,29 @@ abstract class QueueContractTest {
         clock.advance(LEASE);
         worker(nodeB).runOnce();
 
-        assertEquals(5L, nodeB.metrics().reclaimedLeases());
+        assertEquals(8L, nodeB.metrics().reclaimedLeases());
     }
 
     @Test
-    void aNodeThatComesBackTooLateCannotOverwriteTheNewOwnersOutcome() {
-        ConversionQueue nodeB = crashedNodeA();
-        clock.advance(LEASE);
-        sender.always(ScriptedSender.unavailable(null));
-        worker(nodeB).runOnce();                              // B: 503, rows QUEUED for a retry
+    void aNodeThatComesBackTooLateCannotOverwriteTheNewOwnersOutcome() throws Exception {
+        enqueue("1001");
+        BlockingSender stalled = new BlockingSender(1);
+        blockers.add(stalled);
+        senders.put(SITE, stalled);
+        Deliverer nodeA = new Deliverer(queue, senders::get, submissionCheck, lowestJitter());
+        var claim = nodeA.claim(1).get(0);
+        Thread sending = new Thread(() -> nodeA.deliver(claim));
+        sending.start();
+        Await.until("node A is in the sender", Duration.ofSeconds(10), () -> stalled.entered() == 1);
+        clock.advance(LEASE);                                  // A stalls past its lease (no heartbeat here)
+        senders.put(SITE, new ScriptedSender().always(ScriptedSender.unavailable(null)));
+        ConversionQueue nodeB = new ConversionQueue(db.newPool(), settings("node-b").build(), clock);
+        worker(nodeB).runOnce();                               // B: 503, row QUEUED for a retry
 
-        blockers.forEach(BlockingSender::release);            // A's hung calls now "succeed"
-        Await.until("node A recorded its stale outcomes", Duration.ofSeconds(10),
-                () -> queue.metrics().lostLeases() == 2);
+        stalled.release();                                     // A's call now "succeeds"
+        sending.join(10_000);
 
-        assertEquals(5L, countIn(QueueStatus.QUEUED));
+        assertEquals(List.of(1L, QueueStatus.QUEUED), List.of(queue.metrics().lostLeases(), row("1001").status()));
     }
 
     @Test
@@ -579,6 +662,49 @@ abstract class QueueContractTest {
     // ------------------------------------------------------------------ worker threads
 
     @Test
+    void aSendLongerThanTheLeaseKeepsItsRowWhileTheNodeLives() {
+        enqueue("1001");
+        BlockingSender slow = new BlockingSender(1);
+        blockers.add(slow);
+        senders.put(SITE, slow);
+        start(worker(queue));
+        Await.until("the send has started", Duration.ofSeconds(10), () -> slow.entered() == 1);
+
+        clock.advance(LEASE.dividedBy(2));
+        Await.until("the poller renewed the lease", Duration.ofSeconds(10), () -> queue.metrics().leaseRenewals() == 1);
+        clock.advance(LEASE.dividedBy(2).plusSeconds(1));      // the first lease is over
+
+        ConversionQueue nodeB = new ConversionQueue(db.newPool(), settings("node-b").build(), clock);
+        assertEquals(0, worker(nodeB).runOnce());
+    }
+
+    @Test
+    void wakeDeliversANewRowWithoutWaitingForThePoll() {
+        ConversionQueue slowPoll = new ConversionQueue(dataSource, settings("node-a").pollInterval(Duration.ofHours(1))
+                .build(), clock);
+        enqueue("first");
+        DeliveryWorker w = start(worker(slowPoll));
+        Await.until("the first row is SENT", Duration.ofSeconds(10), () -> countIn(QueueStatus.SENT) == 1);
+        enqueue("second");
+
+        w.wake();
+
+        Await.until("the second row is SENT", Duration.ofSeconds(5), () -> countIn(QueueStatus.SENT) == 2);
+    }
+
+    @Test
+    void outcomesOfAStartedWorkerAreRecordedBeforeItsRowsLeaveFlight() {
+        for (int i = 0; i < 30; i++) {
+            enqueue("o" + i);
+        }
+        DeliveryWorker w = start(worker);
+
+        Await.until("all rows are SENT", Duration.ofSeconds(20), () -> countIn(QueueStatus.SENT) == 30);
+        Await.until("nothing is in flight", Duration.ofSeconds(5), () -> w.inFlight() == 0);
+        assertEquals(30L, queue.metrics().delivered());
+    }
+
+    @Test
     void startedWorkerDeliversInTheBackground() {
         for (int i = 0; i < 30; i++) {
             enqueue("o" + i);
@@ -603,7 +729,7 @@ abstract class QueueContractTest {
     @Test
     void stopFinishesTheSendInFlightAndGivesBackRowsNotSentYet() throws Exception {
         ConversionQueue single = new ConversionQueue(dataSource, settings("node-a").workerThreads(1).batchSize(10)
-                .build(), clock);
+                .maxInFlight(4).build(), clock);
         for (int i = 0; i < 10; i++) {
             enqueue("o" + i);
         }
@@ -611,8 +737,8 @@ abstract class QueueContractTest {
         blockers.add(slow);
         senders.put(SITE, slow);
         DeliveryWorker w = start(worker(single));
-        Await.until("10 rows claimed, one in flight", Duration.ofSeconds(10),
-                () -> countIn(QueueStatus.SENDING) == 10 && slow.entered() == 1);
+        Await.until("4 rows claimed (at most 4 in flight), one of them in the sender", Duration.ofSeconds(10),
+                () -> countIn(QueueStatus.SENDING) == 4 && slow.entered() == 1);
 
         Executors.newSingleThreadScheduledExecutor().schedule(slow::release, 300, TimeUnit.MILLISECONDS);
         w.stop(Duration.ofSeconds(10));
@@ -707,6 +833,23 @@ abstract class QueueContractTest {
         worker.runOnce();
 
         assertEquals(List.of(QueueStatus.DISCARDED, 0), List.of(row("1001").status(), sender.calls()));
+    }
+
+    @Test
+    void rowBeingSentCannotBeDiscarded() throws Exception {
+        enqueue("1001");
+        new Deliverer(queue, senders::get, submissionCheck, lowestJitter()).claim(1);
+
+        assertEquals(List.of(false, QueueStatus.SENDING), List.of(queue.discard(row("1001").id()), row("1001").status()));
+    }
+
+    @Test
+    void rowOfADeadNodeCanBeDiscardedOnceItsLeaseIsOver() throws Exception {
+        enqueue("1001");
+        new Deliverer(queue, senders::get, submissionCheck, lowestJitter()).claim(1);
+        clock.advance(LEASE);
+
+        assertEquals(List.of(true, QueueStatus.DISCARDED), List.of(queue.discard(row("1001").id()), row("1001").status()));
     }
 
     @Test

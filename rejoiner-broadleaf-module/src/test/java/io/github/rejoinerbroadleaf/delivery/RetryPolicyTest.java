@@ -52,13 +52,23 @@ class RetryPolicyTest {
     }
 
     @Test
-    void longerRetryAfterWins() {
-        assertEquals(Duration.ofMinutes(10), pinned(0.0).delay(1, Duration.ofMinutes(10)));
+    void longerRetryAfterIsHonouredAsGiven() {
+        assertEquals(Duration.ofMinutes(10), pinned(1.0).delay(1, Duration.ofMinutes(10)));
     }
 
     @Test
-    void retryAfterIsCappedAtOneDay() {
-        assertEquals(Duration.ofDays(1), pinned(0.0).delay(1, Duration.ofDays(30)));
+    void shorterRetryAfterIsHonouredRatherThanTheBackoff() {
+        assertEquals(Duration.ofSeconds(5), pinned(0.0).delay(3, Duration.ofSeconds(5)));
+    }
+
+    @Test
+    void retryAfterIsCappedAtTheMaximumBackoff() {
+        assertEquals(Duration.ofHours(1), pinned(0.0).delay(1, Duration.ofDays(30)));
+    }
+
+    @Test
+    void retryAfterZeroWaitsOneSecond() {
+        assertEquals(Duration.ofSeconds(1), pinned(0.0).delay(1, Duration.ZERO));
     }
 
     @Test

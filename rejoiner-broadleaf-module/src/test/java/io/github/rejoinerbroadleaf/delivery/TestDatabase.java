@@ -21,6 +21,7 @@ import java.util.UUID;
 abstract class TestDatabase implements AutoCloseable {
 
     static final String POSTGRES_ENV = "REJOINER_TEST_POSTGRES_URL";
+    static final String MARIADB_ENV = "REJOINER_TEST_MARIADB_URL";
 
     private final List<TestPool> pools = new ArrayList<>();
 
@@ -32,6 +33,11 @@ abstract class TestDatabase implements AutoCloseable {
     }
 
     abstract String name();
+
+    /** A JDBC URL (with credentials) another process can open this database with. */
+    String url() {
+        throw new UnsupportedOperationException(name() + " is in-memory: other processes cannot open it");
+    }
 
     protected abstract TestPool createPool();
 
@@ -95,16 +101,73 @@ abstract class TestDatabase implements AutoCloseable {
      * where a missing server must fail the build rather than silently test less.
      */
     static String postgresUrlOrSkip() {
-        String url = System.getenv(POSTGRES_ENV);
+        return urlOrSkip(POSTGRES_ENV, "PostgreSQL", "jdbc:postgresql://127.0.0.1:5432/rejoiner_test"
+                + "?user=rejoiner&password=rejoiner");
+    }
+
+    /** Like {@link #postgresUrlOrSkip()}, for MariaDB ({@code REJOINER_TEST_MARIADB_URL}). */
+    static String mariadbUrlOrSkip() {
+        return urlOrSkip(MARIADB_ENV, "MariaDB", "jdbc:mariadb://127.0.0.1:3306/rejoiner_test"
+                + "?user=rejoiner&password=rejoiner");
+    }
+
+    private static String urlOrSkip(String env, String server, String example) {
+        String url = System.getenv(env);
         if (url == null || url.trim().isEmpty()) {
-            String message = POSTGRES_ENV + " is not set (e.g. jdbc:postgresql://127.0.0.1:5432/rejoiner_test"
-                    + "?user=rejoiner&password=rejoiner), so the PostgreSQL queue tests cannot run";
+            String message = env + " is not set (e.g. " + example + "), so the " + server + " queue tests cannot run";
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                Assertions.fail(message + "; CI must provide a PostgreSQL server");
+                Assertions.fail(message + "; CI must provide a " + server + " server");
             }
             Assumptions.assumeTrue(false, message + "; skipped");
         }
         return url.trim();
+    }
+
+    /**
+     * A fresh database (MariaDB's schema) on the server of {@code REJOINER_TEST_MARIADB_URL}; the
+     * URL's own database is only used to connect for CREATE/DROP DATABASE.
+     */
+    static TestDatabase mariadb() throws SQLException {
+        String baseUrl = mariadbUrlOrSkip();
+        String database = "rj_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
+        try (Connection c = DriverManager.getConnection(baseUrl); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4");
+        }
+        String url = withDatabase(baseUrl, database);
+        return new TestDatabase() {
+            @Override
+            String name() {
+                return "MariaDB";
+            }
+
+            @Override
+            String url() {
+                return url;
+            }
+
+            @Override
+            protected TestPool createPool() {
+                return new TestPool(url, null, null);
+            }
+
+            @Override
+            protected void dropDatabase() throws SQLException {
+                try (Connection c = DriverManager.getConnection(baseUrl); Statement s = c.createStatement()) {
+                    s.execute("DROP DATABASE " + database);
+                }
+            }
+        };
+    }
+
+    /** jdbc:mariadb://host:port/db?params with another db. */
+    static String withDatabase(String url, String database) {
+        int hostStart = url.indexOf("//") + 2;
+        int pathStart = url.indexOf('/', hostStart);
+        int query = url.indexOf('?');
+        String params = query < 0 ? "" : url.substring(query);
+        String hostPart = pathStart < 0 || (query >= 0 && pathStart > query) ? url.substring(0, query < 0 ? url.length() : query)
+                : url.substring(0, pathStart);
+        return hostPart + "/" + database + params;
     }
 
     static TestDatabase postgres() throws SQLException {
@@ -118,6 +181,11 @@ abstract class TestDatabase implements AutoCloseable {
             @Override
             String name() {
                 return "PostgreSQL";
+            }
+
+            @Override
+            String url() {
+                return url;
             }
 
             @Override

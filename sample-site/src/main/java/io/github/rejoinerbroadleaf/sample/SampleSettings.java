@@ -31,14 +31,121 @@ final class SampleSettings {
         }
     }
 
+    static final String EMBEDDED_URL = "jdbc:hsqldb:mem:samplestore;sql.syntax_mys=false";
+    /** A table of the seeded catalog: present means the schema was created (and seeded) before. */
+    static final String PROBE_TABLE = "BLC_PRODUCT";
+    private static final String[] UNITS = {"blPU", "blCMSStorage", "blSecurePU"};
+
+    /** What the sample derives from a JDBC URL. */
+    enum Database {
+        HSQLDB("org.hsqldb.jdbcDriver", "org.hibernate.dialect.HSQLDialect",
+                "SELECT 1 FROM INFORMATION_SCHEMA.SYSTEM_USERS"),
+        POSTGRESQL("org.postgresql.Driver", "org.hibernate.dialect.PostgreSQL82Dialect", "SELECT 1"),
+        MARIADB("org.mariadb.jdbc.Driver", "org.hibernate.dialect.MySQL5InnoDBDialect", "SELECT 1");
+
+        final String driver;
+        final String dialect;
+        final String validationQuery;
+
+        Database(String driver, String dialect, String validationQuery) {
+            this.driver = driver;
+            this.dialect = dialect;
+            this.validationQuery = validationQuery;
+        }
+
+        static Database of(String url) {
+            if (url.startsWith("jdbc:hsqldb:")) {
+                return HSQLDB;
+            }
+            if (url.startsWith("jdbc:postgresql:")) {
+                return POSTGRESQL;
+            }
+            if (url.startsWith("jdbc:mariadb:") || url.startsWith("jdbc:mysql:")) {
+                return MARIADB;
+            }
+            throw new IllegalArgumentException("sample.db.url must be an HSQLDB, PostgreSQL or MariaDB/MySQL JDBC URL"
+                    + " (jdbc:hsqldb:, jdbc:postgresql:, jdbc:mariadb:, jdbc:mysql:)");
+        }
+
+        /** In-memory HSQLDB: nothing survives the process, so the schema is always built afresh. */
+        static boolean inMemory(String url) {
+            return url.startsWith("jdbc:hsqldb:mem:");
+        }
+    }
+
+    /**
+     * Fills in every start-up setting not given as a system property: {@code -Dsample.db.url}
+     * alone picks the driver, dialect, validation query and the credentials in the URL. The schema
+     * of a persistent database is created and seeded only when it is empty ({@value #PROBE_TABLE}
+     * missing) and updated otherwise, never dropped; {@code -DblPU.hibernate.hbm2ddl.auto=...} (and
+     * the other units' keys) override that.
+     */
     static void applyDefaults() {
-        defaultProperty("sample.db.driver", "org.hsqldb.jdbcDriver");
-        defaultProperty("sample.db.url", "jdbc:hsqldb:mem:samplestore;sql.syntax_mys=false");
-        defaultProperty("sample.db.user", "sa");
-        defaultProperty("sample.db.password", "");
-        defaultProperty("sample.db.validationQuery", "SELECT 1 FROM INFORMATION_SCHEMA.SYSTEM_USERS");
+        defaultProperty("sample.db.url", EMBEDDED_URL);
+        String url = System.getProperty("sample.db.url").trim();
+        if (url.startsWith("jdbc:mysql:") && !url.contains("permitMysqlScheme")) {
+            // The MariaDB driver serves MySQL too, but accepts the mysql scheme only when asked to.
+            url = url + (url.contains("?") ? "&" : "?") + "permitMysqlScheme";
+            System.setProperty("sample.db.url", url);
+        }
+        Database db = Database.of(url);
+        defaultProperty("sample.db.driver", db.driver);
+        defaultProperty("sample.db.user", db == Database.HSQLDB ? "sa" : urlParameter(url, "user"));
+        defaultProperty("sample.db.password", db == Database.HSQLDB ? "" : urlParameter(url, "password"));
+        defaultProperty("sample.db.validationQuery", db.validationQuery);
+        for (String unit : UNITS) {
+            defaultProperty(unit + ".hibernate.dialect", db.dialect);
+        }
+        if (System.getProperty("blPU.hibernate.hbm2ddl.auto") == null) {
+            System.setProperty("blPU.hibernate.hbm2ddl.auto", Database.inMemory(url) ? "create-drop"
+                    : hasSchema(System.getProperty("sample.db.driver"), url, System.getProperty("sample.db.user"),
+                    System.getProperty("sample.db.password")) ? "update" : "create");
+        }
+        defaultProperty("blCMSStorage.hibernate.hbm2ddl.auto", "update");
+        defaultProperty("blSecurePU.hibernate.hbm2ddl.auto", "update");
         // Broadleaf picks its runtime-properties by environment; the sample has one set.
         defaultProperty("runtime.environment", "development");
+    }
+
+    /** Whether the store's tables exist; a database that cannot be reached fails the start here, clearly. */
+    static boolean hasSchema(String driver, String url, String user, String password) {
+        try {
+            Class.forName(driver);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("JDBC driver " + driver + " is not on the classpath", e);
+        }
+        java.util.Properties props = new java.util.Properties();
+        if (user != null && !user.isEmpty()) {
+            props.setProperty("user", user);
+        }
+        if (password != null && !password.isEmpty()) {
+            props.setProperty("password", password);
+        }
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, props)) {
+            try (java.sql.Statement st = c.createStatement()) {
+                st.executeQuery("SELECT COUNT(*) FROM " + PROBE_TABLE + " WHERE 1 = 0").close();
+                return true;
+            } catch (java.sql.SQLException missing) {
+                return false;
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Cannot connect to sample.db.url: " + e.getMessage(), e);
+        }
+    }
+
+    /** A query parameter of a JDBC URL ({@code ?user=..&password=..}), or "" when absent. */
+    static String urlParameter(String url, String name) {
+        int q = url.indexOf('?');
+        if (q < 0) {
+            return "";
+        }
+        for (String pair : url.substring(q + 1).split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && pair.substring(0, eq).equals(name)) {
+                return pair.substring(eq + 1);
+            }
+        }
+        return "";
     }
 
     private static void defaultProperty(String key, String value) {

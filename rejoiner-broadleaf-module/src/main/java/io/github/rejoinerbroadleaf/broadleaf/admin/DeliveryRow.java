@@ -34,7 +34,10 @@ public final class DeliveryRow {
         this.lastError = error.length() > 200 ? error.substring(0, 200) + "..." : error;
         this.age = c.createdAt() == null ? "" : age(Duration.between(c.createdAt(), now));
         this.retryable = c.status() == QueueStatus.FAILED || c.status() == QueueStatus.DISCARDED;
-        this.discardable = c.status() != QueueStatus.SENT && c.status() != QueueStatus.DISCARDED;
+        // A row being sent right now is not offered: the send may still reach Rejoiner. Once its lease
+        // has expired (its node died) it may be discarded.
+        this.discardable = c.status() == QueueStatus.QUEUED || c.status() == QueueStatus.FAILED
+                || (c.status() == QueueStatus.SENDING && c.leaseUntil() != null && !c.leaseUntil().isAfter(now));
     }
 
     /** "just now", "5 min", "3 h 10 min", "2 d 4 h". */

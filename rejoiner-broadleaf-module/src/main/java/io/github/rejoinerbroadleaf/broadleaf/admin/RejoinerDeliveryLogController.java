@@ -130,7 +130,8 @@ public class RejoinerDeliveryLogController extends RejoinerAdminControllerSuppor
         }
         return report(queue.discard(id), "discard", id, status, redirect,
                 "Delivery #" + id + " was discarded and will not be sent.",
-                "Delivery #" + id + " cannot be discarded: it was sent or discarded already.");
+                "Delivery #" + id + " cannot be discarded: it was sent or discarded already, or a node is sending it"
+                        + " right now (try again once its send is over).");
     }
 
     /** Logs an admin action on a row, flashes its outcome and returns to the list. */

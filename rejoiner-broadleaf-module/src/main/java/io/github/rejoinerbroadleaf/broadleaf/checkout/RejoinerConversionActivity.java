@@ -1,5 +1,6 @@
 package io.github.rejoinerbroadleaf.broadleaf.checkout;
 
+import io.github.rejoinerbroadleaf.broadleaf.delivery.CommitWakeUp;
 import io.github.rejoinerbroadleaf.broadleaf.web.StoreContext;
 import io.github.rejoinerbroadleaf.delivery.ConversionQueue;
 import io.github.rejoinerbroadleaf.settings.RejoinerSettings;
@@ -29,13 +30,21 @@ public class RejoinerConversionActivity extends BaseActivity<ProcessContext<Chec
     private final RejoinerSettingsService settingsService;
     private final LeadConversionFactory conversions;
     private final ConversionQueue queue;
+    private final CommitWakeUp wakeUp;
     private final AtomicLong queueFailures = new AtomicLong();
 
     public RejoinerConversionActivity(RejoinerSettingsService settingsService, LeadConversionFactory conversions,
                                       ConversionQueue queue) {
+        this(settingsService, conversions, queue, null);
+    }
+
+    /** @param wakeUp wakes the local worker when checkout commits; null to leave the row to the next poll */
+    public RejoinerConversionActivity(RejoinerSettingsService settingsService, LeadConversionFactory conversions,
+                                      ConversionQueue queue, CommitWakeUp wakeUp) {
         this.settingsService = settingsService;
         this.conversions = conversions;
         this.queue = queue;
+        this.wakeUp = wakeUp;
         setOrder(7000);
     }
 
@@ -69,6 +78,8 @@ public class RejoinerConversionActivity extends BaseActivity<ProcessContext<Chec
                 LeadPayloads.conversion(conversion));
         if (!queued) {
             LOG.debug("Rejoiner conversion for order {} was already queued", order.getOrderNumber());
+        } else if (wakeUp != null) {
+            wakeUp.afterCommit();
         }
     }
 

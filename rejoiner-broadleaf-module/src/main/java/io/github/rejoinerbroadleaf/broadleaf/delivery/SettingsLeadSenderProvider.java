@@ -1,5 +1,6 @@
 package io.github.rejoinerbroadleaf.broadleaf.delivery;
 
+import io.github.rejoinerbroadleaf.delivery.DeliverySettings;
 import io.github.rejoinerbroadleaf.delivery.LeadSenderProvider;
 import io.github.rejoinerbroadleaf.settings.RejoinerSettings;
 import io.github.rejoinerbroadleaf.settings.RejoinerSettingsService;
@@ -30,8 +31,27 @@ public class SettingsLeadSenderProvider implements LeadSenderProvider, Closeable
     private final OkHttpClient sharedHttp;
     private volatile Built current;
 
+    /** The deadline of one call, for tests and the start-up log. */
+    public Duration callTimeout() {
+        return callTimeout;
+    }
+
+    /**
+     * The call deadline is the delivery's send timeout (at most half the lease, see
+     * {@link DeliverySettingsFactory}); connect and read timeouts are cut to it.
+     */
+    public SettingsLeadSenderProvider(RejoinerSettingsService settingsService, DeliverySettings delivery,
+                                      long connectTimeoutMillis, long readTimeoutMillis) {
+        this(settingsService, DeliverySettingsFactory.withinDeadline(connectTimeoutMillis, delivery),
+                DeliverySettingsFactory.withinDeadline(readTimeoutMillis, delivery), delivery.sendTimeout().toMillis());
+    }
+
     public SettingsLeadSenderProvider(RejoinerSettingsService settingsService, long connectTimeoutMillis,
                                       long readTimeoutMillis, long callTimeoutMillis) {
+        if (callTimeoutMillis <= 0) {
+            throw new IllegalArgumentException("callTimeoutMillis must be positive: an unlimited call could outlive"
+                    + " its delivery lease");
+        }
         this.settingsService = settingsService;
         this.connectTimeout = Duration.ofMillis(connectTimeoutMillis);
         this.readTimeout = Duration.ofMillis(readTimeoutMillis);

@@ -14,8 +14,9 @@ public final class Claim {
     private final QueuedConversion row;
     private final boolean reclaimed;
     private final boolean probe;
-    private int version;
-    private Instant leaseUntil;
+    // Changed by the renewal before a send (sender thread) and by the heartbeat (poller), never at once.
+    private volatile int version;
+    private volatile Instant leaseUntil;
 
     public Claim(QueuedConversion row, int version, Instant leaseUntil, boolean reclaimed, boolean probe) {
         this.row = row;

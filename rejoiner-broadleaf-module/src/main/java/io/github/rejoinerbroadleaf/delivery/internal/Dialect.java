@@ -13,8 +13,10 @@ public enum Dialect {
     HSQLDB("hsqldb", false),
     H2("h2", false),
     POSTGRESQL("postgresql", true),
-    // MySQL 8 has SKIP LOCKED but 5.7 and older MariaDB don't; the version claim is enough.
-    MYSQL("mysql", false);
+    // MySQL 5.7 and MariaDB before 10.6 lack SKIP LOCKED; there the version-checked claim is enough.
+    MYSQL("mysql", false),
+    /** MySQL 8+ and MariaDB 10.6+: same DDL, with SKIP LOCKED. */
+    MYSQL_SKIP_LOCKED("mysql", true);
 
     private final String name;
     private final boolean skipLocked;
@@ -25,7 +27,19 @@ public enum Dialect {
     }
 
     public static Dialect detect(DatabaseMetaData meta) throws SQLException {
-        return fromProductName(meta.getDatabaseProductName());
+        Dialect d = fromProductName(meta.getDatabaseProductName());
+        if (d == MYSQL) {
+            return forMysql(meta.getDatabaseProductName(), meta.getDatabaseProductVersion(),
+                    meta.getDatabaseMajorVersion(), meta.getDatabaseMinorVersion());
+        }
+        return d;
+    }
+
+    /** MariaDB reports itself as MySQL through MySQL's driver, but its version string says "MariaDB". */
+    static Dialect forMysql(String product, String version, int major, int minor) {
+        boolean maria = (product + " " + version).toLowerCase(Locale.ROOT).contains("mariadb");
+        boolean skipLocked = maria ? (major > 10 || (major == 10 && minor >= 6)) : major >= 8;
+        return skipLocked ? MYSQL_SKIP_LOCKED : MYSQL;
     }
 
     public static Dialect fromProductName(String product) {
@@ -49,6 +63,10 @@ public enum Dialect {
     /** Resource name of the DDL, relative to the delivery package. */
     public String schemaResource() {
         return "/io/github/rejoinerbroadleaf/delivery/schema-" + name + ".sql";
+    }
+
+    public boolean isMysql() {
+        return this == MYSQL || this == MYSQL_SKIP_LOCKED;
     }
 
     public boolean supportsSkipLocked() {

@@ -130,6 +130,13 @@ public final class JdbcQueueStore {
         try (Connection c = dataSource.getConnection()) {
             Dialect d = dialect(c);
             boolean autoCommit = c.getAutoCommit();
+            int isolation = c.getTransactionIsolation();
+            // InnoDB's default REPEATABLE READ locks the gaps of the index ranges the claim reads, which
+            // blocks (and deadlocks with) concurrent enqueues; the claim needs no more than READ COMMITTED.
+            boolean readCommitted = d.isMysql() && isolation != Connection.TRANSACTION_READ_COMMITTED;
+            if (readCommitted) {
+                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            }
             c.setAutoCommit(false);
             try {
                 // Stranded rows of dead nodes first, then rows waiting for their first or next attempt.
@@ -149,8 +156,24 @@ public final class JdbcQueueStore {
                 throw e;
             } finally {
                 c.setAutoCommit(autoCommit);
+                if (readCommitted) {
+                    c.setTransactionIsolation(isolation);
+                }
             }
         }
+    }
+
+    /** A deadlock or serialization failure: the transaction was rolled back and may simply be run again. */
+    public static boolean isRetryable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException) {
+                String state = ((SQLException) t).getSQLState();
+                if (t instanceof java.sql.SQLTransactionRollbackException || (state != null && state.startsWith("40"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private void selectDue(Connection c, Dialect d, String where, String orderBy, Instant now, int limit,
@@ -255,25 +278,128 @@ public final class JdbcQueueStore {
      * @return false when the claim had been lost (lease taken over, row discarded by an operator)
      */
     public boolean finish(Claim claim, RowUpdate u, Instant now) throws SQLException {
-        QueuedConversion row = claim.row();
-        String sql = "UPDATE " + QUEUE_TABLE + " SET STATUS = ?, NEXT_ATTEMPT_AT = ?, ATTEMPTS = ATTEMPTS + ?,"
-                + " SENT_AT = ?, LAST_HTTP_STATUS = ?, LAST_ERROR = ?, CONFIRMED_AT = ?, RETRYING_SINCE = ?,"
-                + " LEASE_UNTIL = NULL, VERSION = ?, UPDATED_AT = ? WHERE ID = ? AND VERSION = ?";
-        try (Connection c = open(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, u.status.name());
-            setTime(ps, 2, u.nextAttemptAt != null ? u.nextAttemptAt : row.nextAttemptAt());
-            ps.setInt(3, u.attemptsDelta);
-            setTime(ps, 4, u.sentAt);
-            setInteger(ps, 5, u.httpStatus != null ? u.httpStatus : row.lastHttpStatus());
-            ps.setString(6, truncate(u.error));
-            setTime(ps, 7, u.confirmedAt != null ? u.confirmedAt : row.confirmedAt());
-            setTime(ps, 8, u.retryingSince);
-            ps.setInt(9, claim.version() + 1);
-            setTime(ps, 10, now);
-            ps.setLong(11, claim.id());
-            ps.setInt(12, claim.version());
-            return ps.executeUpdate() == 1;
+        return finishAll(java.util.Collections.singletonList(claim), java.util.Collections.singletonList(u),
+                java.util.Collections.singletonList(now))[0];
+    }
+
+    private static final String FINISH = "UPDATE " + QUEUE_TABLE + " SET STATUS = ?, NEXT_ATTEMPT_AT = ?,"
+            + " ATTEMPTS = ATTEMPTS + ?, SENT_AT = ?, LAST_HTTP_STATUS = ?, LAST_ERROR = ?, CONFIRMED_AT = ?,"
+            + " RETRYING_SINCE = ?, LEASE_UNTIL = NULL, VERSION = ?, UPDATED_AT = ? WHERE ID = ? AND VERSION = ?";
+
+    /**
+     * Records the results of several claims in one transaction (one commit, so one disk flush, for
+     * the lot), each update still guarded by its claim's version.
+     *
+     * @return per claim, false when it had been lost (lease taken over, row discarded)
+     */
+    public boolean[] finishAll(List<Claim> claims, List<RowUpdate> updates, List<Instant> nows) throws SQLException {
+        boolean[] won = new boolean[claims.size()];
+        if (claims.isEmpty()) {
+            return won;
         }
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            boolean single = claims.size() == 1;
+            if (!single) {
+                c.setAutoCommit(false);
+            } else if (!autoCommit) {
+                c.setAutoCommit(true);
+            }
+            try {
+                int[] counts;
+                try (PreparedStatement ps = c.prepareStatement(FINISH)) {
+                    for (int i = 0; i < claims.size(); i++) {
+                        Claim claim = claims.get(i);
+                        QueuedConversion row = claim.row();
+                        RowUpdate u = updates.get(i);
+                        ps.setString(1, u.status.name());
+                        setTime(ps, 2, u.nextAttemptAt != null ? u.nextAttemptAt : row.nextAttemptAt());
+                        ps.setInt(3, u.attemptsDelta);
+                        setTime(ps, 4, u.sentAt);
+                        setInteger(ps, 5, u.httpStatus != null ? u.httpStatus : row.lastHttpStatus());
+                        ps.setString(6, truncate(u.error));
+                        setTime(ps, 7, u.confirmedAt != null ? u.confirmedAt : row.confirmedAt());
+                        setTime(ps, 8, u.retryingSince);
+                        ps.setInt(9, claim.version() + 1);
+                        setTime(ps, 10, nows.get(i));
+                        ps.setLong(11, claim.id());
+                        ps.setInt(12, claim.version());
+                        if (single) {
+                            won[0] = ps.executeUpdate() == 1;
+                            return won;
+                        }
+                        ps.addBatch();
+                    }
+                    counts = ps.executeBatch();
+                }
+                for (int i = 0; i < claims.size(); i++) {
+                    won[i] = counts[i] == 1 || (counts[i] == Statement.SUCCESS_NO_INFO
+                            && hasVersion(c, claims.get(i).id(), claims.get(i).version() + 1, updates.get(i).status));
+                }
+                c.commit();
+                return won;
+            } catch (SQLException | RuntimeException e) {
+                if (!single) {
+                    rollbackQuietly(c);
+                }
+                throw e;
+            } finally {
+                if (c.getAutoCommit() != autoCommit) {
+                    c.setAutoCommit(autoCommit);
+                }
+            }
+        }
+    }
+
+    /** For drivers that answer a batch without per-row counts. */
+    private boolean hasVersion(Connection c, long id, int version, QueueStatus status) throws SQLException {
+        String sql = "SELECT COUNT(*) FROM " + QUEUE_TABLE + " WHERE ID = ? AND VERSION = ? AND STATUS = ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, id);
+            ps.setInt(2, version);
+            ps.setString(3, status.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getLong(1) == 1;
+            }
+        }
+    }
+
+    /**
+     * Takes back, due now, every row still claimed by {@code nodeId}: run by a worker as it starts,
+     * before it claims anything, so these are claims of a previous process with the same node id
+     * that died (their sends may have reached Rejoiner: possible duplicates).
+     *
+     * @return the rows taken back
+     */
+    public List<QueuedConversion> reclaimOwn(String nodeId, Instant now) throws SQLException {
+        String select = "SELECT " + COLUMNS + " FROM " + QUEUE_TABLE + " WHERE STATUS = 'SENDING' AND CLAIMED_BY = ?";
+        String update = "UPDATE " + QUEUE_TABLE + " SET STATUS = 'QUEUED', LEASE_UNTIL = NULL, NEXT_ATTEMPT_AT = ?,"
+                + " VERSION = ?, UPDATED_AT = ? WHERE ID = ? AND VERSION = ?";
+        List<QueuedConversion> taken = new ArrayList<QueuedConversion>();
+        try (Connection c = open()) {
+            List<QueuedConversion> rows = new ArrayList<QueuedConversion>();
+            try (PreparedStatement ps = c.prepareStatement(select)) {
+                ps.setString(1, nodeId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(map(rs));
+                    }
+                }
+            }
+            for (QueuedConversion row : rows) {
+                try (PreparedStatement ps = c.prepareStatement(update)) {
+                    setTime(ps, 1, now);
+                    ps.setInt(2, row.version() + 1);
+                    setTime(ps, 3, now);
+                    ps.setLong(4, row.id());
+                    ps.setInt(5, row.version());
+                    if (ps.executeUpdate() == 1) {
+                        taken.add(row);
+                    }
+                }
+            }
+        }
+        return taken;
     }
 
     /** Gives a claimed row back untouched (shutdown, site paused or switched off meanwhile). */
@@ -378,10 +504,16 @@ public final class JdbcQueueStore {
         }
     }
 
-    /** @return true if the site was paused and is now active */
+    /**
+     * Ends a pause; the reason, HTTP status and error of the pause are cleared with it, so that the
+     * row no longer describes a problem that is over.
+     *
+     * @return true if the site was paused and is now active
+     */
     public boolean resumeSite(String site, Instant now) throws SQLException {
-        String sql = "UPDATE " + SITE_TABLE + " SET STATE = 'ACTIVE', PAUSED_SINCE = NULL, PROBE_AT = NULL,"
-                + " UPDATED_AT = ? WHERE SITE = ? AND STATE = 'PAUSED'";
+        String sql = "UPDATE " + SITE_TABLE + " SET STATE = 'ACTIVE', REASON = NULL, PAUSED_SINCE = NULL,"
+                + " PROBE_AT = NULL, LAST_HTTP_STATUS = NULL, LAST_ERROR = NULL, UPDATED_AT = ?"
+                + " WHERE SITE = ? AND STATE = 'PAUSED'";
         try (Connection c = open(); PreparedStatement ps = c.prepareStatement(sql)) {
             setTime(ps, 1, now);
             ps.setString(2, site);
@@ -516,17 +648,19 @@ public final class JdbcQueueStore {
     }
 
     /**
-     * Any row not yet SENT to DISCARDED. Bumping the version makes a node that is sending it
-     * right now unable to record its outcome; the row stays discarded.
+     * A QUEUED or FAILED row to DISCARDED; a SENDING row only once its lease has expired (its node
+     * died), never while a node may be sending it: that send could reach Rejoiner after the row
+     * was shown as discarded.
      */
     public boolean discard(long id, Instant now, String reason) throws SQLException {
         String sql = "UPDATE " + QUEUE_TABLE + " SET STATUS = 'DISCARDED', LEASE_UNTIL = NULL,"
                 + " LAST_ERROR = ?, VERSION = VERSION + 1, UPDATED_AT = ?"
-                + " WHERE ID = ? AND STATUS IN ('QUEUED', 'SENDING', 'FAILED')";
+                + " WHERE ID = ? AND (STATUS IN ('QUEUED', 'FAILED') OR (STATUS = 'SENDING' AND LEASE_UNTIL <= ?))";
         try (Connection c = open(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, truncate(reason));
             setTime(ps, 2, now);
             ps.setLong(3, id);
+            setTime(ps, 4, now);
             return ps.executeUpdate() == 1;
         }
     }
