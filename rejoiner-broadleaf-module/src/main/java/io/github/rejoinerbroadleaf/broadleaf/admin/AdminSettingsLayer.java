@@ -17,7 +17,8 @@ import java.util.Map;
  * {@code blRejoinerSettingsLayers}. The resolver asks for each key in turn, so the row is read once
  * (in a read-only transaction) and reused for {@link #SNAPSHOT_MILLIS}; the admin calls
  * {@link #invalidate()} after saving. When the row cannot be read (table missing, database down)
- * the layer answers nothing and the other layers apply.
+ * the layer keeps answering the last values it read (nothing, if it never read any, and then the
+ * other layers apply) and says it is not {@link #available()}, so sandbox mode never takes over.
  */
 public class AdminSettingsLayer implements SettingsLayer {
 
@@ -30,6 +31,8 @@ public class AdminSettingsLayer implements SettingsLayer {
     private final TransactionTemplate readOnly;
     private final String siteKey;
     private volatile Snapshot snapshot;
+    private volatile Map<SettingKey, String> lastGood;
+    private volatile boolean readFailed;
     private volatile boolean failureLogged;
 
     public AdminSettingsLayer(RejoinerSettingsDao dao, PlatformTransactionManager transactionManager) {
@@ -53,6 +56,12 @@ public class AdminSettingsLayer implements SettingsLayer {
         return "admin";
     }
 
+    @Override
+    public boolean available() {
+        values();
+        return !readFailed;
+    }
+
     /** Forgets the last read, so the next lookup sees what the admin just saved. */
     public void invalidate() {
         snapshot = null;
@@ -73,12 +82,18 @@ public class AdminSettingsLayer implements SettingsLayer {
                 }
             });
             failureLogged = false;
+            readFailed = false;
+            lastGood = values;
         } catch (RuntimeException e) {
+            readFailed = true;
+            Map<SettingKey, String> previous = lastGood;
             if (!failureLogged) {
                 failureLogged = true;
-                LOG.warn("Rejoiner admin settings could not be read; using the other settings layers: {}", e.toString());
+                LOG.error("Rejoiner admin settings could not be read; {} (sandbox mode stays off): {}",
+                        previous == null ? "using the other settings layers" : "keeping the values read last",
+                        e.toString());
             }
-            values = Collections.emptyMap();
+            values = previous == null ? Collections.<SettingKey, String>emptyMap() : previous;
         }
         snapshot = new Snapshot(values, now);
         return values;

@@ -108,6 +108,7 @@ public class RejoinerSettingsRecord {
         this.domain = domain;
     }
 
+    /** The stored key; for Rejoiner 2 a credential like the secret, read only by the settings layer and the connection test. */
     public String getApiKey() {
         return apiKey;
     }
@@ -123,6 +124,10 @@ public class RejoinerSettingsRecord {
 
     public void setApiSecret(String apiSecret) {
         this.apiSecret = apiSecret;
+    }
+
+    public boolean hasApiKey() {
+        return apiKey != null && !apiKey.isEmpty();
     }
 
     public boolean hasApiSecret() {
@@ -220,6 +225,6 @@ public class RejoinerSettingsRecord {
     @Override
     public String toString() {
         return "RejoinerSettingsRecord{siteKey=" + siteKey + ", siteId=" + siteId + ", apiSecret="
-                + (hasApiSecret() ? "(set)" : "(unset)") + ", updatedBy=" + updatedBy + "}";
+                + (hasApiSecret() ? "(set)" : "(unset)") + ", apiKey=" + (hasApiKey() ? "(set)" : "(unset)") + ", updatedBy=" + updatedBy + "}";
     }
 }

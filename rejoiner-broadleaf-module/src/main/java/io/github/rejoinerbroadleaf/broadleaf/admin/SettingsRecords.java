@@ -44,7 +44,7 @@ final class SettingsRecords {
         }
     }
 
-    /** The form for a stored row; the secret itself is not copied, only whether it is set. */
+    /** The form for a stored row; the secret and key are not copied, only whether they are set (and the key's last four). */
     static SettingsForm toForm(RejoinerSettingsRecord r) {
         SettingsForm f = new SettingsForm();
         if (r == null) {
@@ -55,7 +55,7 @@ final class SettingsRecords {
         }
         f.setSiteId(r.getSiteId());
         f.setDomain(r.getDomain());
-        f.setApiKey(r.getApiKey());
+        f.markApiKey(r.getApiKey());
         f.markApiSecretSet(r.hasApiSecret());
         f.setApiUrl(r.getApiUrl());
         f.setJsUrl(r.getJsUrl());
@@ -69,12 +69,17 @@ final class SettingsRecords {
         return f;
     }
 
-    /** Copies a validated form onto the row; the secret changes only when replaced or cleared. */
+    /** Copies a validated form onto the row; the secret and the key change only when replaced or cleared. */
     static void apply(SettingsForm f, RejoinerSettingsRecord r) {
         r.setApiGeneration(SettingsValidator.trim(f.getApiGeneration()));
         r.setSiteId(SettingsValidator.trim(f.getSiteId()));
         r.setDomain(SettingsValidator.trim(f.getDomain()));
-        r.setApiKey(SettingsValidator.trim(f.getApiKey()));
+        String newKey = SettingsValidator.trim(f.getNewApiKey());
+        if (newKey != null) {
+            r.setApiKey(newKey);
+        } else if (f.isClearApiKey()) {
+            r.setApiKey(null);
+        }
         String newSecret = SettingsValidator.trim(f.getNewApiSecret());
         if (newSecret != null) {
             r.setApiSecret(newSecret);

@@ -91,6 +91,30 @@ class SecretLeakTest {
     }
 
     @Test
+    void aRejectionBodyEchoingTheSecretOrKeyIsScrubbedBeforeLogAndDeliveryLog() {
+        String key = "Rj2-Key-Value-9f8e7d";
+        server.enqueue(new MockResponse().setResponseCode(400)
+                .setBody("{\"error\":\"bad\",\"echo\":\"" + SECRET + " " + key + "\"}\nWARN forged log line"));
+        try (LogCapture log = LogCapture.start();
+                RejoinerApiClient client = new RejoinerApiClient(config(server.url("/").toString()).apiKey(key).build())) {
+            DeliveryOutcome outcome = client.send(LeadOperation.CONVERT, "{\"email\":\"a@b.co\"}");
+            String seen = log.text() + outcome + outcome.detail();
+
+            assertFalse(seen.contains(SECRET) || seen.contains(key) || outcome.detail().contains("\n"), seen);
+        }
+    }
+
+    @Test
+    void aReasonPhraseEchoingTheSecretIsScrubbed() {
+        server.enqueue(new MockResponse().setStatus("HTTP/1.1 418 " + SECRET));
+        try (RejoinerApiClient client = new RejoinerApiClient(config(server.url("/").toString()).build())) {
+            DeliveryOutcome outcome = client.send(LeadOperation.CONVERT, "{\"email\":\"a@b.co\"}");
+
+            assertFalse(outcome.detail().contains(SECRET), outcome.detail());
+        }
+    }
+
+    @Test
     void notInLogsOnServerError() {
         assertFalse(logAndOutcomeOf(s -> {
             s.enqueue(new MockResponse().setResponseCode(500));
