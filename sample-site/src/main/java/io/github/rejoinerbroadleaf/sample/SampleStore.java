@@ -1,5 +1,7 @@
 package io.github.rejoinerbroadleaf.sample;
 
+import io.github.rejoinerbroadleaf.broadleaf.restore.CartRestoreService;
+import io.github.rejoinerbroadleaf.broadleaf.restore.RestoreLinkRequestFilter;
 import io.github.rejoinerbroadleaf.sandbox.RejoinerSandbox;
 import io.github.rejoinerbroadleaf.sandbox.SandboxServlet;
 import org.broadleafcommerce.common.web.extensibility.MergeContextLoaderListener;
@@ -103,6 +105,9 @@ public final class SampleStore {
         encoding.setInitParameter("encoding", "UTF-8");
         encoding.setInitParameter("forceEncoding", "true");
         context.addFilter(encoding, "/*", EnumSet.of(DispatcherType.REQUEST));
+        // Scanners' HEADs and browser prefetches of restore links are answered before anything makes a session.
+        context.addFilter(new FilterHolder(new RestoreLinkRequestFilter()), CartRestoreService.PATH,
+                EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(new DelegatingFilterProxy("springSecurityFilterChain")),
                 "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
 

@@ -99,15 +99,11 @@ public class CartRestoreController implements MessageSourceAware {
     @RequestMapping(value = CartRestoreService.PATH, method = {RequestMethod.HEAD, RequestMethod.POST,
             RequestMethod.PUT, RequestMethod.DELETE, RequestMethod.PATCH})
     public void otherMethods(HttpServletResponse response) {
-        response.setHeader("Allow", "GET");
-        response.setHeader("Cache-Control", "no-store");
-        response.setStatus(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+        RestoreLinkRequestFilter.methodNotAllowed(response);
     }
 
     private static void declineSpeculativeLoad(HttpServletResponse response) {
-        response.setHeader("Cache-Control", "no-store");
-        response.setHeader("Vary", "Sec-Purpose, Purpose");
-        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        RestoreLinkRequestFilter.declineSpeculativeLoad(response);
     }
 
     @RequestMapping(value = CartRestoreService.PATH, method = RequestMethod.GET)
