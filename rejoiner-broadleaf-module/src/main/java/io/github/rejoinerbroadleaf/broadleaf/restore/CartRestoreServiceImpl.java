@@ -164,7 +164,10 @@ public class CartRestoreServiceImpl implements CartRestoreService {
 
     @Override
     public RestoreToken verify(String token) throws InvalidRestoreTokenException {
-        return codec.decode(token, keyProvider.keys(settingsService.current()));
+        RejoinerSettings settings = settingsService.current();
+        // The configured lifetime counts from the issue time, not only the token's own expiry field.
+        int days = settings.restoreLinkDays() > 0 ? settings.restoreLinkDays() : RejoinerSettings.DEFAULT_RESTORE_LINK_DAYS;
+        return codec.decode(token, keyProvider.keys(settings), days);
     }
 
     // ---- rebuilding --------------------------------------------------------------------------
