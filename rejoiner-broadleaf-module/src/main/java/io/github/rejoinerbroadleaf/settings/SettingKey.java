@@ -21,7 +21,8 @@ public enum SettingKey {
     RESTORE_LINK_DAYS("restoreLinkDays"),
     RESTORE_LINK_KEY("restoreLinkKey"),
     RESTORE_LINK_PREVIOUS_KEY("restoreLinkPreviousKey"),
-    STORE_BASE_URL("storeBaseUrl");
+    STORE_BASE_URL("storeBaseUrl"),
+    ITEM_IDENTITY("itemIdentity");
 
     private final String propertySuffix;
     private final String environmentVariable;

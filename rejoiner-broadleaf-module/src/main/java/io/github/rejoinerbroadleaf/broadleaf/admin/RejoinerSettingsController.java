@@ -33,7 +33,7 @@ public class RejoinerSettingsController extends RejoinerAdminControllerSupport {
     public void initBinder(WebDataBinder binder) {
         binder.setAllowedFields("apiGeneration", "siteId", "domain", "newApiKey", "clearApiKey", "newApiSecret", "clearApiSecret",
                 "apiUrl", "jsUrl", "trackingEnabled", "conversionsEnabled", "campaignType", "campaignIds",
-                "untrackedPagePatterns", "consentCookie", "restoreLinkDays");
+                "untrackedPagePatterns", "consentCookie", "restoreLinkDays", "itemIdentity");
     }
 
     @RequestMapping(method = RequestMethod.GET)

@@ -69,6 +69,9 @@ public class RejoinerSettingsRecord {
     @Column(name = "RESTORE_LINK_DAYS")
     private Integer restoreLinkDays;
 
+    @Column(name = "ITEM_IDENTITY", length = 20)
+    private String itemIdentity;
+
     @Temporal(TemporalType.TIMESTAMP)
     @Column(name = "UPDATED_AT")
     private Date updatedAt;
@@ -204,6 +207,14 @@ public class RejoinerSettingsRecord {
 
     public void setRestoreLinkDays(Integer restoreLinkDays) {
         this.restoreLinkDays = restoreLinkDays;
+    }
+
+    public String getItemIdentity() {
+        return itemIdentity;
+    }
+
+    public void setItemIdentity(String itemIdentity) {
+        this.itemIdentity = itemIdentity;
     }
 
     public Date getUpdatedAt() {

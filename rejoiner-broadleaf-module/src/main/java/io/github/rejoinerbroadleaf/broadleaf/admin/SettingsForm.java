@@ -28,6 +28,7 @@ public class SettingsForm {
     private String untrackedPagePatterns;
     private String consentCookie;
     private String restoreLinkDays;
+    private String itemIdentity = "PRODUCT";
 
     public String getApiGeneration() {
         return apiGeneration;
@@ -197,6 +198,15 @@ public class SettingsForm {
 
     public void setRestoreLinkDays(String restoreLinkDays) {
         this.restoreLinkDays = restoreLinkDays;
+    }
+
+    /** {@code PRODUCT} (default) or {@code SKU}: what one Rejoiner item stands for. */
+    public String getItemIdentity() {
+        return itemIdentity;
+    }
+
+    public void setItemIdentity(String itemIdentity) {
+        this.itemIdentity = itemIdentity;
     }
 
     /** Drops anything secret before the form goes back to a page. */

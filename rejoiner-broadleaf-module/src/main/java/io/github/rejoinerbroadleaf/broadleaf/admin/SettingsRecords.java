@@ -34,6 +34,7 @@ final class SettingsRecords {
         put(v, SettingKey.UNTRACKED_PAGE_PATTERNS, r.getUntrackedPagePatterns());
         put(v, SettingKey.CONSENT_COOKIE, r.getConsentCookie());
         put(v, SettingKey.RESTORE_LINK_DAYS, r.getRestoreLinkDays() == null ? null : r.getRestoreLinkDays().toString());
+        put(v, SettingKey.ITEM_IDENTITY, r.getItemIdentity());
         return Collections.unmodifiableMap(v);
     }
 
@@ -66,6 +67,9 @@ final class SettingsRecords {
         f.setUntrackedPagePatterns(r.getUntrackedPagePatterns());
         f.setConsentCookie(r.getConsentCookie());
         f.setRestoreLinkDays(r.getRestoreLinkDays() == null ? null : r.getRestoreLinkDays().toString());
+        if (r.getItemIdentity() != null) {
+            f.setItemIdentity(r.getItemIdentity());
+        }
         return f;
     }
 
@@ -96,6 +100,8 @@ final class SettingsRecords {
         r.setConsentCookie(SettingsValidator.trim(f.getConsentCookie()));
         String days = SettingsValidator.trim(f.getRestoreLinkDays());
         r.setRestoreLinkDays(days == null ? null : Integer.valueOf(days));
+        String identity = SettingsValidator.trim(f.getItemIdentity());
+        r.setItemIdentity(identity == null ? null : identity.toUpperCase(java.util.Locale.ROOT));
     }
 
     private static String joined(List<String> items, String separator) {

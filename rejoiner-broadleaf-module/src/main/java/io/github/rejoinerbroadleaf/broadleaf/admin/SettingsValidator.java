@@ -153,6 +153,10 @@ public final class SettingsValidator {
                 errors.put("restoreLinkDays", "The restore-link lifetime must be a whole number of days from 1 to 365.");
             }
         }
+        String identity = trim(form.getItemIdentity());
+        if (identity != null && !identity.equalsIgnoreCase("PRODUCT") && !identity.equalsIgnoreCase("SKU")) {
+            errors.put("itemIdentity", "Choose one item per product or one item per SKU.");
+        }
         return Collections.unmodifiableMap(errors);
     }
 

@@ -118,6 +118,16 @@ class SettingsValidatorTest {
     }
 
     @Test
+    void itemIdentityIsProductOrSku() {
+        SettingsForm f = complete();
+        f.setItemIdentity("sku");
+        Map<String, String> sku = validator.validate(f, false);
+        f.setItemIdentity("VARIANT");
+        assertEquals(List.of(Map.of(), Map.of("itemIdentity", "Choose one item per product or one item per SKU.")),
+                List.of(sku, validator.validate(f, false)));
+    }
+
+    @Test
     void rejoiner2NeedsNoSecret() {
         SettingsForm f = complete();
         f.setApiGeneration("REJOINER_2");
