@@ -53,6 +53,7 @@ public enum SettingKey {
     }
 
     public boolean isSecret() {
-        return this == API_SECRET || this == RESTORE_LINK_KEY || this == RESTORE_LINK_PREVIOUS_KEY;
+        // The API key too: for Rejoiner 2 it alone authenticates.
+        return this == API_KEY || this == API_SECRET || this == RESTORE_LINK_KEY || this == RESTORE_LINK_PREVIOUS_KEY;
     }
 }

@@ -53,6 +53,16 @@ class SecretLeakTest {
     }
 
     @Test
+    void theApiKeyIsNotInToStringEither() {
+        String key = "Rj2-Key-Value-9f8e7d";
+        RejoinerApiConfig config = config(server.url("/").toString()).generation(ApiGeneration.REJOINER_2).apiKey(key).build();
+        try (RejoinerApiClient client = new RejoinerApiClient(config)) {
+            String seen = config + " " + client + " " + new RequestSigner(key, SECRET);
+            assertFalse(seen.contains(key), seen);
+        }
+    }
+
+    @Test
     void signerToString() {
         assertFalse(new RequestSigner("key1", SECRET).toString().contains(SECRET));
     }
