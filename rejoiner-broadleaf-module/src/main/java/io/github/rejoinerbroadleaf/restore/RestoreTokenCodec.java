@@ -41,6 +41,10 @@ public final class RestoreTokenCodec {
     static final int VERSION = 1;
     static final int MAC_LENGTH = 32;
     private static final long SECONDS_PER_DAY = 86400L;
+    /** No link lives longer than this, whatever the settings or a token's own expiry say. */
+    public static final int MAX_DAYS = 365;
+    /** Clock difference between nodes tolerated for a token's issue time. */
+    private static final long CLOCK_SKEW_SECONDS = 300;
 
     private final Clock clock;
 
@@ -54,7 +58,7 @@ public final class RestoreTokenCodec {
     /** A token for these lines, issued now and valid for {@code days} days (at least one). */
     public RestoreToken issue(List<RestoreLine> lines, int days) {
         long now = nowSeconds();
-        return new RestoreToken(lines, now, now + Math.max(1, days) * SECONDS_PER_DAY);
+        return new RestoreToken(lines, now, now + capped(days) * SECONDS_PER_DAY);
     }
 
     /**
@@ -135,6 +139,28 @@ public final class RestoreTokenCodec {
             throw new InvalidRestoreTokenException(Reason.EXPIRED, null);
         }
         return decoded;
+    }
+
+    /**
+     * {@link #decode(String, RestoreKeys)} with the lifetime enforced by the server: a token is
+     * expired {@code maxDays} days (at most {@link #MAX_DAYS}) after it was issued, even when its own
+     * expiry field says later (someone holding the key could mint links of any lifetime), and one
+     * issued in the future is not valid.
+     */
+    public RestoreToken decode(String token, RestoreKeys keys, int maxDays) throws InvalidRestoreTokenException {
+        RestoreToken decoded = decode(token, keys);
+        long now = nowSeconds();
+        if (decoded.issuedAt() > now + CLOCK_SKEW_SECONDS) {
+            throw new InvalidRestoreTokenException(Reason.MALFORMED, "issued in the future");
+        }
+        if (now > decoded.issuedAt() + capped(maxDays) * SECONDS_PER_DAY) {
+            throw new InvalidRestoreTokenException(Reason.EXPIRED, null);
+        }
+        return decoded;
+    }
+
+    private static long capped(int days) {
+        return Math.min(MAX_DAYS, Math.max(1, days));
     }
 
     private static byte[] decodeBase64(String token) throws InvalidRestoreTokenException {

@@ -189,6 +189,13 @@ public class SandboxServlet extends HttpServlet {
     }
 
     private void jsEvents(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        if (!sameOrigin(req)) {
+            // Another site's page must not fill the sandbox with reports (a cross-site form or beacon).
+            ObjectNode o = JsonNodeFactory.instance.objectNode();
+            o.put("error", "cross-origin reports are refused");
+            json(resp, 403, o);
+            return;
+        }
         byte[] body = readBody(req, resp);
         if (body == null) {
             return;
@@ -205,6 +212,24 @@ public class SandboxServlet extends HttpServlet {
             item.set("problems", e.findings.toJson());
         }
         json(resp, unusable ? 400 : 200, o);
+    }
+
+    /**
+     * True unless the browser says the post comes from another origin: {@code Origin}, or without it
+     * {@code Referer}, must name this server's scheme, host and port. A request with neither (curl,
+     * a test) is not a browser's cross-site post and is accepted.
+     */
+    static boolean sameOrigin(HttpServletRequest req) {
+        String own = req.getScheme() + "://" + req.getHeader("Host");
+        String origin = req.getHeader("Origin");
+        if (origin != null) {
+            return origin.equalsIgnoreCase(own);
+        }
+        String referer = req.getHeader("Referer");
+        if (referer != null) {
+            return referer.regionMatches(true, 0, own + "/", 0, own.length() + 1) || referer.equalsIgnoreCase(own);
+        }
+        return true;
     }
 
     // ---------------------------------------------------------------- events and faults API

@@ -24,7 +24,10 @@ import io.github.rejoinerbroadleaf.vendor.rejoiner.ApiGeneration;
  * <li>a layer above sets a site id, API key or API secret ("real keys switch it off": a store never
  * mixes real and demo credentials), or</li>
  * <li>the store's base URL is not known (yet): then nothing is tracked or sent, rather than sending
- * the demo keys to the real Rejoiner.</li>
+ * the demo keys to the real Rejoiner, or</li>
+ * <li>a layer above cannot be read ({@link SettingsLayer#available()} is false, e.g. the admin's
+ * table is unreachable): its real keys may be there, and shoppers' data must never go to the
+ * sandbox instead of Rejoiner.</li>
  * </ul>
  * The API generation is read from the layers above and chooses the library
  * ({@code rejoiner.lib.js} or {@code rj2.lib.js}). Every value is looked up on each call, so
@@ -35,6 +38,7 @@ public final class SandboxSettingsLayer implements SettingsLayer {
     private static final Logger LOG = LoggerFactory.getLogger(SandboxSettingsLayer.class);
 
     private final SettingsResolver above;
+    private final List<SettingsLayer> layersAbove;
     private final Supplier<String> storeBaseUrl;
     private final String siteId;
     private final String apiKey;
@@ -65,7 +69,8 @@ public final class SandboxSettingsLayer implements SettingsLayer {
                 || blank(sandboxPath) || !sandboxPath.startsWith("/")) {
             throw new IllegalArgumentException("layersAbove, storeBaseUrl, credentials and a sandboxPath starting with '/' are required");
         }
-        this.above = new SettingsResolver(new ArrayList<SettingsLayer>(layersAbove));
+        this.layersAbove = new ArrayList<SettingsLayer>(layersAbove);
+        this.above = new SettingsResolver(this.layersAbove);
         this.storeBaseUrl = storeBaseUrl;
         this.siteId = siteId;
         this.apiKey = apiKey;
@@ -142,6 +147,11 @@ public final class SandboxSettingsLayer implements SettingsLayer {
     }
 
     private boolean hasRealCredentials() {
+        for (SettingsLayer layer : layersAbove) {
+            if (!layer.available()) {
+                return true;
+            }
+        }
         return above.raw(SettingKey.SITE_ID) != null || above.raw(SettingKey.API_KEY) != null
                 || above.raw(SettingKey.API_SECRET) != null;
     }
@@ -196,7 +206,7 @@ public final class SandboxSettingsLayer implements SettingsLayer {
 
     @Override
     public String toString() {
-        return "SandboxSettingsLayer{siteId=" + siteId + ", apiKey=" + apiKey + ", apiSecret=(hidden), path="
+        return "SandboxSettingsLayer{siteId=" + siteId + ", apiKey=(hidden), apiSecret=(hidden), path="
                 + sandboxPath + "}";
     }
 }

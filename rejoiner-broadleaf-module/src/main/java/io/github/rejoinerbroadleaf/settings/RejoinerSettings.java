@@ -34,13 +34,14 @@ public final class RejoinerSettings {
     private final String restoreLinkKey;
     private final String restoreLinkPreviousKey;
     private final String storeBaseUrl;
+    private final ItemIdentity itemIdentity;
     private final List<String> warnings;
 
     RejoinerSettings(ApiGeneration apiGeneration, String siteId, String domain, String apiKey, String apiSecret,
                      String apiUrl, String jsUrl, boolean trackingEnabled, boolean automaticPlacement, boolean conversionsEnabled,
                      List<CampaignType> campaignTypes, List<String> campaignIds, List<String> untrackedPagePatterns,
                      String consentCookie, int restoreLinkDays, String restoreLinkKey, String restoreLinkPreviousKey,
-                     String storeBaseUrl, List<String> warnings) {
+                     String storeBaseUrl, ItemIdentity itemIdentity, List<String> warnings) {
         this.apiGeneration = apiGeneration;
         this.siteId = siteId;
         this.domain = domain;
@@ -59,6 +60,7 @@ public final class RejoinerSettings {
         this.restoreLinkKey = restoreLinkKey;
         this.restoreLinkPreviousKey = restoreLinkPreviousKey;
         this.storeBaseUrl = storeBaseUrl;
+        this.itemIdentity = itemIdentity == null ? ItemIdentity.PRODUCT : itemIdentity;
         this.warnings = unmodifiable(warnings);
     }
 
@@ -166,6 +168,11 @@ public final class RejoinerSettings {
         return storeBaseUrl;
     }
 
+    /** What a Rejoiner item stands for: a product (default) or a SKU. */
+    public ItemIdentity itemIdentity() {
+        return itemIdentity;
+    }
+
     /** Problems found while resolving (an unknown generation, a bad number, ...): each was replaced by its default. */
     public List<String> warnings() {
         return warnings;
@@ -178,6 +185,6 @@ public final class RejoinerSettings {
                 + ", apiUrl=" + apiUrl() + ", jsUrl=" + jsUrl() + ", tracking=" + trackingEnabled + ", automaticPlacement=" + automaticPlacement
                 + ", conversions=" + conversionsEnabled + ", campaignTypes=" + campaignTypes
                 + ", campaignIds=" + campaignIds + ", untrackedPagePatterns=" + untrackedPagePatterns
-                + ", consentCookie=" + consentCookie + ", restoreLinkDays=" + restoreLinkDays + "}";
+                + ", consentCookie=" + consentCookie + ", restoreLinkDays=" + restoreLinkDays + ", itemIdentity=" + itemIdentity + "}";
     }
 }

@@ -22,7 +22,8 @@ public enum SettingKey {
     RESTORE_LINK_DAYS("restoreLinkDays"),
     RESTORE_LINK_KEY("restoreLinkKey"),
     RESTORE_LINK_PREVIOUS_KEY("restoreLinkPreviousKey"),
-    STORE_BASE_URL("storeBaseUrl");
+    STORE_BASE_URL("storeBaseUrl"),
+    ITEM_IDENTITY("itemIdentity");
 
     private final String propertySuffix;
     private final String environmentVariable;
@@ -53,6 +54,7 @@ public enum SettingKey {
     }
 
     public boolean isSecret() {
-        return this == API_SECRET || this == RESTORE_LINK_KEY || this == RESTORE_LINK_PREVIOUS_KEY;
+        // The API key too: for Rejoiner 2 it alone authenticates.
+        return this == API_KEY || this == API_SECRET || this == RESTORE_LINK_KEY || this == RESTORE_LINK_PREVIOUS_KEY;
     }
 }

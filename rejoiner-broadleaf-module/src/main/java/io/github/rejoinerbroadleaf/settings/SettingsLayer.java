@@ -11,4 +11,12 @@ public interface SettingsLayer {
 
     /** A short name for messages ("admin", "system property", ...). */
     String name();
+
+    /**
+     * False while this layer cannot read its source (e.g. the admin's table is unreachable), so
+     * that fallbacks which must only apply to a store with <em>no</em> settings (the sandbox) stay off.
+     */
+    default boolean available() {
+        return true;
+    }
 }

@@ -73,7 +73,22 @@ public final class SettingsResolver {
                 raw(SettingKey.RESTORE_LINK_KEY),
                 raw(SettingKey.RESTORE_LINK_PREVIOUS_KEY),
                 withoutTrailingSlash(raw(SettingKey.STORE_BASE_URL)),
+                itemIdentity(raw(SettingKey.ITEM_IDENTITY), warnings),
                 warnings);
+    }
+
+    private static ItemIdentity itemIdentity(String value, List<String> warnings) {
+        if (value == null) {
+            return ItemIdentity.PRODUCT;
+        }
+        String normalised = value.trim().toUpperCase(Locale.ROOT);
+        if (normalised.equals("SKU")) {
+            return ItemIdentity.SKU;
+        }
+        if (!normalised.equals("PRODUCT")) {
+            warnings.add("itemIdentity '" + value + "' is neither PRODUCT nor SKU; using PRODUCT");
+        }
+        return ItemIdentity.PRODUCT;
     }
 
     private static ApiGeneration generation(String value, List<String> warnings) {

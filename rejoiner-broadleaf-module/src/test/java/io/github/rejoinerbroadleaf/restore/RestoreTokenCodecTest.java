@@ -47,6 +47,45 @@ class RestoreTokenCodecTest {
     }
 
     @Test
+    void theServerEnforcesTheConfiguredLifetimeWhateverTheTokenSays() {
+        // A token minted by someone holding the key, with a ten-year expiry field.
+        RestoreToken tenYears = new RestoreToken(sampleLines(), NOW.getEpochSecond(), NOW.getEpochSecond() + 3650L * 86400);
+        String token = codec.encode(tenYears, KEYS);
+
+        clock.set(NOW.plus(java.time.Duration.ofDays(7)).plusSeconds(1));
+
+        InvalidRestoreTokenException e = assertThrows(InvalidRestoreTokenException.class, () -> codec.decode(token, KEYS, 7));
+        assertEquals(InvalidRestoreTokenException.Reason.EXPIRED, e.reason());
+    }
+
+    @Test
+    void theConfiguredLifetimeIsCappedAtAYear() {
+        String token = codec.encode(new RestoreToken(sampleLines(), NOW.getEpochSecond(),
+                NOW.getEpochSecond() + 3650L * 86400), KEYS);
+
+        clock.set(NOW.plus(java.time.Duration.ofDays(366)));
+
+        assertThrows(InvalidRestoreTokenException.class, () -> codec.decode(token, KEYS, 100_000));
+    }
+
+    @Test
+    void withinTheConfiguredLifetimeTheTokenIsValid() throws Exception {
+        String token = codec.encode(codec.issue(sampleLines(), 30), KEYS);
+
+        clock.set(NOW.plus(java.time.Duration.ofDays(6)));
+
+        assertEquals(sampleLines(), codec.decode(token, KEYS, 7).lines());
+    }
+
+    @Test
+    void aTokenIssuedInTheFutureIsNotValid() {
+        String token = codec.encode(new RestoreToken(sampleLines(), NOW.getEpochSecond() + 3600,
+                NOW.getEpochSecond() + 7200), KEYS);
+
+        assertThrows(InvalidRestoreTokenException.class, () -> codec.decode(token, KEYS, 30));
+    }
+
+    @Test
     void roundTrip() throws Exception {
         RestoreToken issued = codec.issue(sampleLines(), 30);
         String encoded = codec.encode(issued, KEYS);

@@ -37,6 +37,26 @@ class EventsApiTest {
     }
 
     @Test
+    void aReportFromAnotherOriginIsRefusedAndNotStored() throws Exception {
+        HttpResponse<String> fromElsewhere = server.send("POST", "/api/js-events", REPORT,
+                "Content-Type", "text/plain;charset=UTF-8", "Origin", "https://evil.example");
+        HttpResponse<String> refererElsewhere = server.send("POST", "/api/js-events", REPORT,
+                "Content-Type", "text/plain;charset=UTF-8", "Referer", "https://evil.example/page");
+
+        assertEquals(List.of(403, 403, 0), List.of(fromElsewhere.statusCode(), refererElsewhere.statusCode(),
+                server.events().size()));
+    }
+
+    @Test
+    void aReportFromTheSandboxesOwnOriginIsAccepted() throws Exception {
+        String own = server.origin();
+        HttpResponse<String> sameOrigin = server.send("POST", "/api/js-events", REPORT,
+                "Content-Type", "text/plain;charset=UTF-8", "Origin", own);
+
+        assertEquals(200, sameOrigin.statusCode(), sameOrigin.body());
+    }
+
+    @Test
     void aPageReportBecomesOneEventPerCallWithTheCallsIndexes() throws Exception {
         report(REPORT);
 

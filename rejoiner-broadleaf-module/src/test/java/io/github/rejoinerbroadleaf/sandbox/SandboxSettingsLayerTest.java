@@ -22,6 +22,7 @@ class SandboxSettingsLayerTest {
     private final Map<SettingKey, String> admin = new EnumMap<>(SettingKey.class);
     private final Map<String, String> environment = new java.util.HashMap<>();
     private final AtomicReference<String> baseUrl = new AtomicReference<>("http://localhost:8123");
+    private boolean adminReadable = true;
 
     private RejoinerSettings resolve() {
         SettingsLayer adminLayer = new SettingsLayer() {
@@ -33,6 +34,11 @@ class SandboxSettingsLayerTest {
             @Override
             public String name() {
                 return "admin";
+            }
+
+            @Override
+            public boolean available() {
+                return adminReadable;
             }
         };
         List<SettingsLayer> above = List.of(adminLayer, StandardLayers.environment(environment));
@@ -49,6 +55,16 @@ class SandboxSettingsLayerTest {
                         + "http://localhost:8123/rejoiner-sandbox/js/v4/rejoiner.lib.js localhost http://localhost:8123 true",
                 s.siteId() + " " + s.apiKey() + " " + RejoinerSandbox.DEMO_API_SECRET.equals(s.apiSecret()) + " " + s.apiUrl()
                         + " " + s.jsUrl() + " " + s.domain() + " " + s.storeBaseUrl() + " " + s.isConversionsActive());
+    }
+
+    @Test
+    void whenTheAdminSettingsCannotBeReadItNeverFallsBackToTheSandbox() {
+        adminReadable = false;
+
+        RejoinerSettings s = resolve();
+
+        assertEquals(List.of("null", "null", "false"),
+                List.of(String.valueOf(s.siteId()), String.valueOf(s.apiKey()), String.valueOf(s.isConversionsActive())));
     }
 
     @Test

@@ -31,6 +31,25 @@ final class SampleSettings {
         }
     }
 
+    static final String DEFAULT_HOST = "127.0.0.1";
+
+    /** {@code -Dserver.host}, else env {@code HOST}, else 127.0.0.1 (loopback only); {@code 0.0.0.0} for all interfaces. */
+    static String host() {
+        String value = System.getProperty("server.host");
+        if (value == null || value.trim().isEmpty()) {
+            value = System.getenv("HOST");
+        }
+        return value == null || value.trim().isEmpty() ? DEFAULT_HOST : value.trim();
+    }
+
+    /** The host name for the store's own URLs: {@code localhost} when bound to loopback or all interfaces. */
+    static String urlHost() {
+        String host = host();
+        boolean local = host.equals(DEFAULT_HOST) || host.equals("0.0.0.0") || host.equals("localhost")
+                || host.equals("::") || host.equals("::1");
+        return local ? "localhost" : host.contains(":") ? "[" + host + "]" : host;
+    }
+
     static final String EMBEDDED_URL = "jdbc:hsqldb:mem:samplestore;sql.syntax_mys=false";
     /** A table of the seeded catalog: present means the schema was created (and seeded) before. */
     static final String PROBE_TABLE = "BLC_PRODUCT";

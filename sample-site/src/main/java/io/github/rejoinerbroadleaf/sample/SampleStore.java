@@ -1,5 +1,7 @@
 package io.github.rejoinerbroadleaf.sample;
 
+import io.github.rejoinerbroadleaf.broadleaf.restore.CartRestoreService;
+import io.github.rejoinerbroadleaf.broadleaf.restore.RestoreLinkRequestFilter;
 import io.github.rejoinerbroadleaf.sandbox.RejoinerSandbox;
 import io.github.rejoinerbroadleaf.sandbox.SandboxServlet;
 import org.broadleafcommerce.common.web.extensibility.MergeContextLoaderListener;
@@ -23,6 +25,7 @@ import org.springframework.web.servlet.DispatcherServlet;
 import javax.servlet.DispatcherType;
 import javax.servlet.ServletContextEvent;
 import javax.servlet.ServletContextListener;
+import java.net.InetSocketAddress;
 import java.util.EnumSet;
 
 /**
@@ -68,16 +71,18 @@ public final class SampleStore {
     /** Starts the store on the given port (0 picks a free one) and returns once it serves requests. */
     public static SampleStore start(int port) throws Exception {
         SampleSettings.applyDefaults();
-        Server server = new Server(port);
+        // Loopback only unless HOST / -Dserver.host says otherwise: the sample has demo logins and a sandbox.
+        Server server = new Server(new InetSocketAddress(SampleSettings.host(), port));
         server.setStopAtShutdown(true);
         server.setStopTimeout(5000);
-        server.setHandler(withSandbox(withAdmin(storefrontContext())));
+        ServletContextHandler storefront = storefrontContext();
+        server.setHandler(withSandbox(withAdmin(storefront), storefront));
         server.setErrorHandler(new PlainErrorPage());
         ServerConnector connector = (ServerConnector) server.getConnectors()[0];
         try {
             // Bind before Spring starts: sandbox mode's settings need the real port (0 picks one).
             connector.open();
-            System.setProperty(BASE_URL_PROPERTY, "http://localhost:" + connector.getLocalPort());
+            System.setProperty(BASE_URL_PROPERTY, "http://" + SampleSettings.urlHost() + ":" + connector.getLocalPort());
             server.start();
         } catch (Exception e) {
             server.stop();
@@ -103,6 +108,9 @@ public final class SampleStore {
         encoding.setInitParameter("encoding", "UTF-8");
         encoding.setInitParameter("forceEncoding", "true");
         context.addFilter(encoding, "/*", EnumSet.of(DispatcherType.REQUEST));
+        // Scanners' HEADs and browser prefetches of restore links are answered before anything makes a session.
+        context.addFilter(new FilterHolder(new RestoreLinkRequestFilter()), CartRestoreService.PATH,
+                EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(new DelegatingFilterProxy("springSecurityFilterChain")),
                 "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
 
@@ -177,12 +185,14 @@ public final class SampleStore {
 
     /**
      * The Rejoiner sandbox at /rejoiner-sandbox, in its own context so that none of Broadleaf's filters
-     * apply. The store uses it while no Rejoiner keys are configured (see docs/sandbox.md).
+     * apply. The store uses it while no Rejoiner keys are configured (see docs/sandbox.md); with real
+     * keys it answers 404.
      */
-    private static Handler withSandbox(Handler store) {
+    private static Handler withSandbox(Handler store, ServletContextHandler storefront) {
         ServletContextHandler sandbox = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
         sandbox.setContextPath(RejoinerSandbox.DEFAULT_PATH);
         sandbox.setErrorHandler(new PlainErrorPage());
+        sandbox.addFilter(new FilterHolder(new SandboxModeGate(storefront)), "/*", EnumSet.of(DispatcherType.REQUEST));
         sandbox.addServlet(new ServletHolder("rejoiner-sandbox", new SandboxServlet(new RejoinerSandbox())), "/*");
         ContextHandlerCollection contexts = new ContextHandlerCollection();
         contexts.setHandlers(new Handler[] {store, sandbox});
@@ -199,7 +209,7 @@ public final class SampleStore {
     }
 
     public String baseUrl() {
-        return "http://localhost:" + port() + "/";
+        return "http://" + SampleSettings.urlHost() + ":" + port() + "/";
     }
 
     /** A bean of the storefront's root Spring context (Broadleaf's and the module's beans), e.g. for tests. */

@@ -46,6 +46,8 @@ class AdminRejoinerScreensTest {
 
     private static final String SECRET = "Sup3r-Secret-4dm1n-Value";
     private static final String SITE_ID = "admin-e2e";
+    /** The Rejoiner 2 credential: write-only like the secret, only its last four characters ever shown. */
+    private static final String API_KEY = "Adm1n-Api-Key-Value-Q7R8";
 
     private final MockWebServer rejoiner = new MockWebServer();
     /** What the fake Rejoiner answers to the Rejoiner 1 connection test ({@code GET /api/1.0/site/{id}/}). */
@@ -118,7 +120,7 @@ class AdminRejoinerScreensTest {
         new org.openqa.selenium.support.ui.Select(browser.find("#apiGeneration")).selectByValue("REJOINER_1");
         browser.type("siteId", SITE_ID);
         browser.type("domain", ".example.com");
-        browser.type("apiKey", "admin-key");
+        browser.type("newApiKey", API_KEY);
         browser.type("newApiSecret", SECRET);
         browser.type("apiUrl", rejoiner.url("/").toString());
         browser.type("campaignIds", "camp-1, camp-2");
@@ -130,7 +132,11 @@ class AdminRejoinerScreensTest {
 
         assertTrue(browser.exists("#rejoiner-saved"), browser.source());
         assertFalse(browser.source().contains(SECRET), "the secret is not in the page");
+        assertFalse(browser.source().contains(API_KEY.substring(0, API_KEY.length() - 4)), "the key is not in the page");
         assertEquals("", browser.find("#newApiSecret").getDomProperty("value"));
+        assertEquals("", browser.find("#newApiKey").getDomProperty("value"));
+        assertTrue(browser.find("#apiKey-state").getText().startsWith("A key ending in Q7R8 is set"),
+                browser.find("#apiKey-state").getText());
         assertTrue(browser.find("#apiSecret-state").getText().startsWith("A secret is set"));
         assertEquals(SITE_ID, browser.find("#siteId").getDomProperty("value"));
         assertEquals("active", browser.find("#rejoiner-conversions-state").getText());
@@ -145,7 +151,7 @@ class AdminRejoinerScreensTest {
         }
         RejoinerSettings settings = current();
         assertEquals(SITE_ID, settings.siteId());
-        assertEquals("admin-key", settings.apiKey());
+        assertEquals(API_KEY, settings.apiKey());
         assertTrue(settings.hasApiSecret());
         assertEquals(List.of("camp-1", "camp-2"), settings.campaignIds());
         assertEquals(14, settings.restoreLinkDays());
@@ -157,6 +163,7 @@ class AdminRejoinerScreensTest {
                 "/io.github.rejoinerbroadleaf.broadleaf.admin.RejoinerSettingsRecord/apiSecret/select")) {
             browser.go(probe);
             assertFalse(browser.source().contains(SECRET), probe + " shows the secret");
+            assertFalse(browser.source().contains(API_KEY), probe + " shows the key");
         }
 
         // A reload shows only that a secret is set; saving with the field blank keeps it.
@@ -167,6 +174,8 @@ class AdminRejoinerScreensTest {
         assertTrue(browser.exists("#rejoiner-saved"), browser.source());
         assertEquals("shop.example.com", current().domain());
         assertTrue(current().hasApiSecret(), "a blank secret field keeps the saved secret");
+        assertEquals(API_KEY, current().apiKey(), "a blank key field keeps the saved key");
+        assertFalse(browser.source().contains(API_KEY.substring(0, API_KEY.length() - 4)));
     }
 
     @Test
@@ -215,6 +224,24 @@ class AdminRejoinerScreensTest {
 
     @Test
     @Order(4)
+    void aNewApiUrlIsWarnedAboutAndNeverGetsTheSavedCredentials() {
+        int before = requests.size();
+        browser.go("/rejoiner-settings");
+        assertTrue(browser.exists("#apiUrl-warning"), "the fake Rejoiner on 127.0.0.1 is not rejoiner.com");
+        browser.type("apiUrl", rejoiner.url("/elsewhere/").toString());
+        browser.submit("#rejoiner-test");
+        assertEquals("INCOMPLETE", browser.find("#rejoiner-test-result").getDomAttribute("data-verdict"), browser.source());
+        assertEquals(before, requests.size(), "nothing was sent to the new URL");
+
+        browser.type("apiUrl", rejoiner.url("/elsewhere/").toString());
+        browser.submit("#rejoiner-save");
+        assertTrue(browser.find("#newApiSecret-error").getText().contains("type the API secret again"), browser.source());
+        assertTrue(browser.find("#newApiKey-error").getText().contains("type the API key again"), browser.source());
+        assertEquals(rejoiner.url("/").toString().replaceAll("/$", ""), current().apiUrl(), "nothing was saved");
+    }
+
+    @Test
+    @Order(5)
     void aCheckoutShowsInTheLogAndAFailedDeliveryCanBeRetried() throws Exception {
         leadStatus.set(400);
         String orderNumber = new Shopper(store).placeOrder("admin-log@example.com", "/hot-sauces/habanero-hellfire", "1", "1");
@@ -231,7 +258,7 @@ class AdminRejoinerScreensTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void refusedCredentialsPauseDeliveriesWithABanner() throws Exception {
         leadStatus.set(401);
         String orderNumber = new Shopper(store).placeOrder("admin-paused@example.com", "/hot-sauces/habanero-hellfire", "1", "1");
@@ -245,6 +272,38 @@ class AdminRejoinerScreensTest {
         browser.submit("tr.rejoiner-delivery[data-order='" + orderNumber + "'] button.discard");
         assertTrue(browser.find("#rejoiner-action-message").getText().contains("discarded"), browser.source());
         leadStatus.set(200);
+    }
+
+    @Test
+    @Order(7)
+    void conversionsWithoutCredentialsShowABannerOnBothScreensAndQueueNothing() throws Exception {
+        try (Connection c = RunningStore.database(); Statement st = c.createStatement()) {
+            // A site id without a key: real (non-sandbox) settings that cannot send anything.
+            st.executeUpdate("UPDATE RJ_ADMIN_SETTINGS SET API_KEY = NULL, API_SECRET = NULL");
+        }
+        invalidateSettings();
+        try {
+            for (String screen : List.of("/rejoiner-settings", "/rejoiner-deliveries")) {
+                browser.go(screen);
+                assertTrue(browser.exists(".rejoiner-credentials-banner"), screen + ":\n" + browser.source());
+                assertTrue(browser.find(".rejoiner-credentials-banner").getText()
+                        .startsWith("Conversions are on but no credentials are set"));
+            }
+            String orderNumber = new Shopper(store).placeOrder("admin-nokeys@example.com", "/hot-sauces/habanero-hellfire", "1", "1");
+            try (Connection c = RunningStore.database();
+                 PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM RJ_CONVERSION_QUEUE WHERE ORDER_KEY = ?")) {
+                ps.setString(1, orderNumber);
+                try (ResultSet rs = ps.executeQuery()) {
+                    assertTrue(rs.next());
+                    assertEquals(0, rs.getInt(1), "an order without credentials is not queued");
+                }
+            }
+        } finally {
+            try (Connection c = RunningStore.database(); Statement st = c.createStatement()) {
+                st.executeUpdate("DELETE FROM RJ_ADMIN_SETTINGS");
+            }
+            invalidateSettings();
+        }
     }
 
     private RecordedRequest lastRequestTo(String path) {

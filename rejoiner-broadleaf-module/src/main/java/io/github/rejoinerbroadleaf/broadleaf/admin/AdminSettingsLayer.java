@@ -29,6 +29,8 @@ import java.util.concurrent.TimeoutException;
  * When the read fails or takes longer, the last values read are kept (none before the first good
  * read: the other layers apply), and the failure is logged at WARN at most once a minute with a
  * count. A store without the table (no admin screens) gets one INFO line and the other layers.
+ * While the row cannot be read the layer says it is not {@link #available()}, so the sample's
+ * sandbox mode never takes over from settings that exist but could not be read.
  */
 public class AdminSettingsLayer implements SettingsLayer {
 
@@ -57,6 +59,7 @@ public class AdminSettingsLayer implements SettingsLayer {
     private volatile Map<SettingKey, String> lastGood;
     private volatile Future<Map<SettingKey, String>> pending;
     private volatile boolean absenceLogged;
+    private volatile boolean readFailed;
 
     public AdminSettingsLayer(JdbcSettingsTable table, long timeoutMillis) {
         this(table, RejoinerSettingsRecord.DEFAULT_SITE, timeoutMillis, Clock.systemUTC());
@@ -80,7 +83,15 @@ public class AdminSettingsLayer implements SettingsLayer {
         return "admin";
     }
 
+    /** False while the row cannot be read (the last values read, or none, are answered meanwhile). */
+    @Override
+    public boolean available() {
+        values();
+        return !readFailed;
+    }
+
     /** Forgets the last read, so the next lookup sees what the admin just saved. */
+    @Override
     public void invalidate() {
         snapshot = null;
     }
@@ -120,6 +131,7 @@ public class AdminSettingsLayer implements SettingsLayer {
             Map<SettingKey, String> values = read.get(timeoutMillis, TimeUnit.MILLISECONDS);
             lastGood = values;
             absenceLogged = false;
+            readFailed = false;
             return values;
         } catch (TimeoutException e) {
             warnings.warn("timeout", "Rejoiner admin settings not read within " + timeoutMillis
@@ -146,6 +158,7 @@ public class AdminSettingsLayer implements SettingsLayer {
     }
 
     private Map<SettingKey, String> fallback() {
+        readFailed = true;
         Map<SettingKey, String> last = lastGood;
         return last != null ? last : Collections.<SettingKey, String>emptyMap();
     }

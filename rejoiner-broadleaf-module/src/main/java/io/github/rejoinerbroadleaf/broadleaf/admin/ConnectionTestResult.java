@@ -20,11 +20,22 @@ public final class ConnectionTestResult {
     private final Verdict verdict;
     private final int httpStatus;
     private final String message;
+    private final boolean foreignHost;
 
     public ConnectionTestResult(Verdict verdict, int httpStatus, String message) {
+        this(verdict, httpStatus, message, false);
+    }
+
+    public ConnectionTestResult(Verdict verdict, int httpStatus, String message, boolean foreignHost) {
         this.verdict = verdict;
         this.httpStatus = httpStatus;
         this.message = message;
+        this.foreignHost = foreignHost;
+    }
+
+    /** The test went to a host that is not Rejoiner's own domain (the message warns about it). */
+    public boolean isForeignHost() {
+        return foreignHost;
     }
 
     public Verdict getVerdict() {

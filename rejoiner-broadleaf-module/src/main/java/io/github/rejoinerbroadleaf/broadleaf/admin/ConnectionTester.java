@@ -10,7 +10,9 @@ import java.time.Duration;
 
 /**
  * "Test connection": one harmless call to Rejoiner ({@link RejoinerApiClient#ping()}) with the values
- * on the screen, the stored secret standing in when none was typed. Free of Broadleaf types.
+ * on the screen, the stored key and secret standing in when none was typed, but only while the API
+ * base URL is the stored one: saved credentials are never sent to an address they were not saved for.
+ * The answer never quotes what the target sent back (it may be anyone's server). Free of Broadleaf types.
  */
 public class ConnectionTester {
 
@@ -25,23 +27,36 @@ public class ConnectionTester {
     }
 
     /**
-     * @param form         the values on the screen
-     * @param storedSecret the saved secret, used unless the form carries a new one or clears it; may be null
+     * @param form   the values on the screen
+     * @param stored the saved row (its key and secret are used unless the form carries new ones or
+     *               clears them, and only when the form's API base URL is the saved one); may be null
      */
-    public ConnectionTestResult test(SettingsForm form, String storedSecret) {
+    public ConnectionTestResult test(SettingsForm form, RejoinerSettingsRecord stored) {
         ApiGeneration generation = "REJOINER_2".equals(SettingsValidator.trim(form.getApiGeneration()))
                 ? ApiGeneration.REJOINER_2 : ApiGeneration.REJOINER_1;
-        String secret = SettingsValidator.trim(form.getNewApiSecret());
-        if (secret == null && !form.isClearApiSecret()) {
-            secret = storedSecret;
+        String typedSecret = SettingsValidator.trim(form.getNewApiSecret());
+        String typedKey = SettingsValidator.trim(form.getNewApiKey());
+        String storedSecret = stored == null ? null : SettingsValidator.trim(stored.getApiSecret());
+        String storedKey = stored == null ? null : SettingsValidator.trim(stored.getApiKey());
+        boolean urlChanged = SettingsValidator.apiUrlChanged(form, stored == null ? null : stored.getApiUrl());
+        boolean needsStoredSecret = typedSecret == null && !form.isClearApiSecret() && storedSecret != null
+                && generation == ApiGeneration.REJOINER_1;
+        boolean needsStoredKey = typedKey == null && !form.isClearApiKey() && storedKey != null;
+        if (urlChanged && (needsStoredSecret || needsStoredKey)) {
+            return new ConnectionTestResult(Verdict.INCOMPLETE, 0, "Not tested: you changed the API base URL, so the "
+                    + "saved " + (needsStoredSecret && needsStoredKey ? "API key and secret are"
+                    : needsStoredSecret ? "API secret is" : "API key is")
+                    + " not sent there. Type " + (needsStoredSecret && needsStoredKey ? "them" : "it") + " again to test.");
         }
+        String secret = typedSecret != null ? typedSecret : needsStoredSecret ? storedSecret : null;
+        String key = typedKey != null ? typedKey : needsStoredKey ? storedKey : null;
         String baseUrl = SettingsValidator.trim(form.getApiUrl());
         RejoinerApiConfig config;
         try {
             config = RejoinerApiConfig.builder()
                     .generation(generation)
                     .siteId(SettingsValidator.trim(form.getSiteId()))
-                    .apiKey(SettingsValidator.trim(form.getApiKey()))
+                    .apiKey(key)
                     .apiSecret(secret)
                     .baseUrl(baseUrl)
                     .connectTimeout(timeout)
@@ -50,7 +65,7 @@ public class ConnectionTester {
                     .callTimeout(timeout.multipliedBy(2))
                     .build();
         } catch (IllegalArgumentException e) {
-            // The builder's messages never contain the secret.
+            // The builder's messages never contain the secret or the key.
             return new ConnectionTestResult(Verdict.INCOMPLETE, 0, "Cannot test yet: " + e.getMessage() + ".");
         }
         DeliveryOutcome outcome;
@@ -60,41 +75,50 @@ public class ConnectionTester {
         } finally {
             client.close();
         }
-        return describe(outcome, config.baseUrl(), secret);
+        return describe(outcome, config.baseUrl(), generation);
     }
 
-    static ConnectionTestResult describe(DeliveryOutcome outcome, String baseUrl, String secret) {
+    /** Words for an outcome: the verdict and the HTTP status only, never the target's reason phrase or body. */
+    static ConnectionTestResult describe(DeliveryOutcome outcome, String baseUrl, ApiGeneration generation) {
         int status = outcome.httpStatus();
-        String detail = scrub(outcome.detail(), secret);
+        String warning = SettingsValidator.isRejoinerHost(baseUrl) ? ""
+                : " Warning: " + baseUrl + " is not a Rejoiner address (rejoiner.com); make sure you trust it.";
+        ConnectionTestResult result;
         switch (outcome.kind()) {
             case DELIVERED:
-                return new ConnectionTestResult(Verdict.OK, status, "Connection OK: Rejoiner at " + baseUrl
-                        + " accepted the credentials (HTTP " + status + ")."
-                        + (detail.isEmpty() ? "" : " " + detail));
+                if (status < 200 || status > 299) {
+                    // Rejoiner 1 has no ping endpoint: its client counts 404/405 as "not refused". That is
+                    // no proof of anything, so the screen does not call it OK.
+                    result = new ConnectionTestResult(Verdict.UNEXPECTED_ANSWER, status, "Not confirmed: HTTP " + status
+                            + " from " + baseUrl + ". The credentials were not refused, but nothing there confirmed "
+                            + "them; check the site id and the API base URL.");
+                } else {
+                    result = new ConnectionTestResult(Verdict.OK, status, "Connection OK: " + baseUrl
+                            + " accepted the credentials (HTTP " + status + ").");
+                }
+                break;
             case CREDENTIALS:
-                return new ConnectionTestResult(Verdict.BAD_CREDENTIALS, status, "Bad credentials: Rejoiner refused "
+                result = new ConnectionTestResult(Verdict.BAD_CREDENTIALS, status, "Bad credentials: Rejoiner refused "
                         + "the API key or secret (HTTP " + status + "). Check both and the API generation.");
+                break;
             case TRANSIENT:
                 if (status == 0) {
-                    return new ConnectionTestResult(Verdict.UNREACHABLE, 0, "Unreachable: no answer from " + baseUrl
-                            + (detail.isEmpty() ? "." : " (" + detail + ")."));
+                    result = new ConnectionTestResult(Verdict.UNREACHABLE, 0, "Unreachable: no answer from " + baseUrl
+                            + " (connection refused, unknown host, TLS failure or timeout).");
+                } else {
+                    result = new ConnectionTestResult(Verdict.UNEXPECTED_ANSWER, status, "Unexpected answer: HTTP "
+                            + status + " from " + baseUrl + "; Rejoiner may be busy, try again later.");
                 }
-                return new ConnectionTestResult(Verdict.UNEXPECTED_ANSWER, status, "Unexpected answer: HTTP " + status
-                        + " from " + baseUrl + "; Rejoiner may be busy, try again later.");
+                break;
             case CONFIGURATION:
-                return new ConnectionTestResult(Verdict.UNEXPECTED_ANSWER, status, "Unexpected answer: HTTP " + status
+                result = new ConnectionTestResult(Verdict.UNEXPECTED_ANSWER, status, "Unexpected answer: HTTP " + status
                         + " from " + baseUrl + "; check the site id and the API base URL.");
+                break;
             default:
-                return new ConnectionTestResult(Verdict.UNEXPECTED_ANSWER, status, "Unexpected answer: HTTP " + status
-                        + " from " + baseUrl + (detail.isEmpty() ? "." : ": " + detail));
+                result = new ConnectionTestResult(Verdict.UNEXPECTED_ANSWER, status, "Unexpected answer: HTTP " + status
+                        + " from " + baseUrl + ".");
         }
-    }
-
-    private static String scrub(String text, String secret) {
-        String t = text == null ? "" : text;
-        if (secret != null && !secret.isEmpty()) {
-            t = t.replace(secret, "(hidden)");
-        }
-        return t.length() > 300 ? t.substring(0, 300) + "..." : t;
+        return warning.isEmpty() ? result
+                : new ConnectionTestResult(result.getVerdict(), result.getHttpStatus(), result.getMessage() + warning, true);
     }
 }

@@ -90,6 +90,7 @@ public class JdbcSettingsTable {
         r.setCampaignIds(string(rs, columns, "CAMPAIGN_IDS"));
         r.setUntrackedPagePatterns(string(rs, columns, "UNTRACKED_PAGE_PATTERNS"));
         r.setConsentCookie(string(rs, columns, "CONSENT_COOKIE"));
+        r.setItemIdentity(string(rs, columns, "ITEM_IDENTITY"));
         if (columns.contains("RESTORE_LINK_DAYS")) {
             int days = rs.getInt("RESTORE_LINK_DAYS");
             r.setRestoreLinkDays(rs.wasNull() ? null : Integer.valueOf(days));

@@ -1,5 +1,7 @@
 package io.github.rejoinerbroadleaf.broadleaf.admin;
 
+import io.github.rejoinerbroadleaf.settings.RejoinerSettings;
+import io.github.rejoinerbroadleaf.settings.RejoinerSettingsService;
 import org.broadleafcommerce.openadmin.server.security.domain.AdminSection;
 import org.broadleafcommerce.openadmin.server.security.service.navigation.AdminNavigationService;
 import org.springframework.ui.Model;
@@ -17,8 +19,14 @@ abstract class RejoinerAdminControllerSupport {
 
     static final String CONTAINER_VIEW = "modules/defaultContainer";
 
+    static final String MISSING_CREDENTIALS = "Conversions are on but no credentials are set: orders are not sent to "
+            + "Rejoiner. Set the site id, API key and (Rejoiner 1) API secret, or switch REST conversions off.";
+
     @Resource(name = "blAdminNavigationService")
     protected AdminNavigationService adminNavigationService;
+
+    @Resource(name = "blRejoinerSettingsService")
+    protected RejoinerSettingsService settingsService;
 
     /** Fills what Broadleaf's page frame needs and returns the container view. */
     protected String page(Model model, String sectionUrl, String viewType) {
@@ -30,7 +38,13 @@ abstract class RejoinerAdminControllerSupport {
         }
         model.addAttribute("viewType", viewType);
         model.addAttribute("canChange", RejoinerAdminAccess.canChange());
+        model.addAttribute("missingCredentialsBanner", missingCredentials(settingsService.current()));
         return CONTAINER_VIEW;
+    }
+
+    /** The banner text while REST conversions are on without the credentials they need, else null. */
+    static String missingCredentials(RejoinerSettings settings) {
+        return settings.conversionsEnabled() && !settings.isConversionsActive() ? MISSING_CREDENTIALS : null;
     }
 
     /** Sends 403 unless the admin may view the Rejoiner screens; true when allowed. */

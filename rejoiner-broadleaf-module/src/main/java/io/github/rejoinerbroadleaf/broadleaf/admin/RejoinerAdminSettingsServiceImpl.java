@@ -65,7 +65,7 @@ public class RejoinerAdminSettingsServiceImpl implements RejoinerAdminSettingsSe
     @Override
     public Map<String, String> save(final SettingsForm form, final String user) {
         RejoinerSettingsRecord current = readRecord();
-        Map<String, String> errors = validator.validate(form, current != null && current.hasApiSecret());
+        Map<String, String> errors = validator.validate(form, current);
         if (!errors.isEmpty()) {
             return errors;
         }
@@ -88,16 +88,18 @@ public class RejoinerAdminSettingsServiceImpl implements RejoinerAdminSettingsSe
             ((AdminSettingsLayer) adminLayer).invalidate();
         }
         settingsService.invalidate();
-        LOG.info("Rejoiner settings of site '{}' saved by {}{}", siteKey, user,
+        LOG.info("Rejoiner settings of site '{}' saved by {}{}{}", siteKey, user,
                 SettingsValidator.trim(form.getNewApiSecret()) != null ? " (API secret replaced)"
-                        : form.isClearApiSecret() ? " (API secret cleared)" : "");
+                        : form.isClearApiSecret() ? " (API secret cleared)" : "",
+                SettingsValidator.trim(form.getNewApiKey()) != null ? " (API key replaced)"
+                        : form.isClearApiKey() ? " (API key cleared)" : "");
         return errors;
     }
 
     @Override
     public ConnectionTestResult testConnection(SettingsForm form) {
         RejoinerSettingsRecord current = readRecord();
-        ConnectionTestResult result = connectionTester.test(form, current == null ? null : current.getApiSecret());
+        ConnectionTestResult result = connectionTester.test(form, current);
         LOG.info("Rejoiner connection test: {} (HTTP {})", result.getVerdict(), result.getHttpStatus());
         return result;
     }

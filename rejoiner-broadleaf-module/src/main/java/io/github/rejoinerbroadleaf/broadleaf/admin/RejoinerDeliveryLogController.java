@@ -47,7 +47,7 @@ public class RejoinerDeliveryLogController extends RejoinerAdminControllerSuppor
 
     @RequestMapping(method = RequestMethod.GET)
     public String list(@RequestParam(value = "status", required = false) String status,
-            @RequestParam(value = "page", required = false, defaultValue = "0") int page,
+            @RequestParam(value = "page", required = false) String pageParameter,
             Model model, HttpServletResponse response) throws Exception {
         if (!mayRead(response)) {
             return null;
@@ -64,7 +64,8 @@ public class RejoinerDeliveryLogController extends RejoinerAdminControllerSuppor
         }
 
         String selected = normalise(status);
-        int offset = Math.max(0, page) * PAGE_SIZE;
+        int page = 0;
+        int offset = 0;
         List<QueuedConversion> found = new ArrayList<QueuedConversion>();
         long total = 0;
         if (PAUSED.equals(selected)) {
@@ -79,6 +80,8 @@ public class RejoinerDeliveryLogController extends RejoinerAdminControllerSuppor
                 f = f.withStatus(QueueStatus.valueOf(selected));
             }
             total = queue.count(f);
+            page = pageWithin(pageParameter, total);
+            offset = page * PAGE_SIZE;
             found.addAll(queue.list(f.page(offset, PAGE_SIZE)));
         }
         List<DeliveryRow> rows = new ArrayList<DeliveryRow>();
@@ -103,35 +106,58 @@ public class RejoinerDeliveryLogController extends RejoinerAdminControllerSuppor
         model.addAttribute("banners", banners);
         model.addAttribute("oldestPending", oldest == null ? null : DeliveryRow.age(oldest));
         model.addAttribute("total", total);
-        model.addAttribute("page", Math.max(0, page));
+        model.addAttribute("page", page);
         model.addAttribute("hasPrevious", page > 0 && !PAUSED.equals(selected));
         model.addAttribute("hasNext", !PAUSED.equals(selected) && offset + rows.size() < total);
         return page(model, "/" + SECTION, "rejoiner/deliveries");
     }
 
+    /**
+     * The requested page within the pages that exist: anything that is not a whole number (blank,
+     * text, overflowing) is the first page, a number past the end the last one.
+     */
+    static int pageWithin(String requested, long total) {
+        int last = total <= 0 ? 0 : (int) Math.min(Integer.MAX_VALUE / PAGE_SIZE, (total - 1) / PAGE_SIZE);
+        if (requested == null || !requested.trim().matches("\\+?[0-9]{1,18}")) {
+            return 0;
+        }
+        long page = Long.parseLong(requested.trim().replace("+", ""));
+        return (int) Math.min(page, last);
+    }
+
+    /** A row id from the path, or -1 when it is not one (no row has it). */
+    static long rowId(String id) {
+        if (id == null || !id.matches("[0-9]{1,18}")) {
+            return -1;
+        }
+        return Long.parseLong(id);
+    }
+
     @RequestMapping(value = "/{id}/retry", method = RequestMethod.POST)
-    public String retry(@PathVariable("id") long id,
+    public String retry(@PathVariable("id") String idParameter,
             @RequestParam(value = "status", required = false) String status,
             HttpServletResponse response, RedirectAttributes redirect) throws Exception {
         if (!mayChange(response)) {
             return null;
         }
-        return report(queue.retry(id), "retry", id, status, redirect,
+        long id = rowId(idParameter);
+        return report(id >= 0 && queue.retry(id), "retry", id, status, redirect,
                 "Delivery #" + id + " is queued again and will be sent shortly.",
-                "Delivery #" + id + " cannot be retried: only failed or discarded rows can.");
+                id < 0 ? "There is no such delivery." : "Delivery #" + id + " cannot be retried: only failed or discarded rows can.");
     }
 
     @RequestMapping(value = "/{id}/discard", method = RequestMethod.POST)
-    public String discard(@PathVariable("id") long id,
+    public String discard(@PathVariable("id") String idParameter,
             @RequestParam(value = "status", required = false) String status,
             HttpServletResponse response, RedirectAttributes redirect) throws Exception {
         if (!mayChange(response)) {
             return null;
         }
-        return report(queue.discard(id), "discard", id, status, redirect,
+        long id = rowId(idParameter);
+        return report(id >= 0 && queue.discard(id), "discard", id, status, redirect,
                 "Delivery #" + id + " was discarded and will not be sent.",
-                "Delivery #" + id + " cannot be discarded: it was sent or discarded already, or a node is sending it"
-                        + " right now (try again once its send is over).");
+                id < 0 ? "There is no such delivery." : "Delivery #" + id + " cannot be discarded: it was sent or discarded already,"
+                        + " or a node is sending it right now (try again once its send is over).");
     }
 
     /** Logs an admin action on a row, flashes its outcome and returns to the list. */

@@ -1,7 +1,6 @@
 package io.github.rejoinerbroadleaf.broadleaf.admin;
 
 import io.github.rejoinerbroadleaf.settings.RejoinerSettings;
-import io.github.rejoinerbroadleaf.settings.RejoinerSettingsService;
 import io.github.rejoinerbroadleaf.settings.SettingKey;
 import io.github.rejoinerbroadleaf.settings.SettingsResolver;
 import org.springframework.stereotype.Controller;
@@ -29,15 +28,12 @@ public class RejoinerSettingsController extends RejoinerAdminControllerSupport {
     @Resource(name = "blRejoinerAdminSettingsService")
     protected RejoinerAdminSettingsService adminSettingsService;
 
-    @Resource(name = "blRejoinerSettingsService")
-    protected RejoinerSettingsService settingsService;
-
-    /** Only the editable fields bind; "apiSecretSet" is the server's to say. */
+    /** Only the editable fields bind; "apiSecretSet", "apiKeySet" and the key's last four are the server's to say. */
     @InitBinder("form")
     public void initBinder(WebDataBinder binder) {
-        binder.setAllowedFields("apiGeneration", "siteId", "domain", "apiKey", "newApiSecret", "clearApiSecret",
+        binder.setAllowedFields("apiGeneration", "siteId", "domain", "newApiKey", "clearApiKey", "newApiSecret", "clearApiSecret",
                 "apiUrl", "jsUrl", "trackingEnabled", "automaticPlacement", "conversionsEnabled", "campaignType", "campaignIds",
-                "untrackedPagePatterns", "consentCookie", "restoreLinkDays");
+                "untrackedPagePatterns", "consentCookie", "restoreLinkDays", "itemIdentity");
     }
 
     @RequestMapping(method = RequestMethod.GET)
@@ -57,7 +53,7 @@ public class RejoinerSettingsController extends RejoinerAdminControllerSupport {
         Map<String, String> errors = adminSettingsService.save(form, RejoinerAdminAccess.currentUser());
         if (!errors.isEmpty()) {
             form.forgetTypedSecret();
-            form.markApiSecretSet(adminSettingsService.load().isApiSecretSet());
+            form.markStoredCredentials(adminSettingsService.load());
             model.addAttribute("errorSummary", "The settings were not saved: please correct the fields marked below.");
             return render(model, form, errors);
         }
@@ -73,7 +69,7 @@ public class RejoinerSettingsController extends RejoinerAdminControllerSupport {
         }
         ConnectionTestResult result = adminSettingsService.testConnection(form);
         form.forgetTypedSecret();
-        form.markApiSecretSet(adminSettingsService.load().isApiSecretSet());
+        form.markStoredCredentials(adminSettingsService.load());
         model.addAttribute("testResult", result);
         return render(model, form, Collections.<String, String>emptyMap());
     }
@@ -87,6 +83,7 @@ public class RejoinerSettingsController extends RejoinerAdminControllerSupport {
         model.addAttribute("trackingActive", effective.isTrackingActive());
         model.addAttribute("conversionsActive", effective.isConversionsActive());
         model.addAttribute("settingsWarnings", effective.warnings());
+        model.addAttribute("apiUrlForeign", !SettingsValidator.isRejoinerHost(form.getApiUrl()));
         SettingsResolver resolver = settingsService.resolver();
         Map<String, String> sources = new LinkedHashMap<String, String>();
         for (SettingKey key : SettingKey.values()) {

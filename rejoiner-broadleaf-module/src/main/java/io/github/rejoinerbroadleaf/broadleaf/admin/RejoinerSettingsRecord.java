@@ -72,6 +72,9 @@ public class RejoinerSettingsRecord {
     @Column(name = "RESTORE_LINK_DAYS")
     private Integer restoreLinkDays;
 
+    @Column(name = "ITEM_IDENTITY", length = 20)
+    private String itemIdentity;
+
     @Temporal(TemporalType.TIMESTAMP)
     @Column(name = "UPDATED_AT")
     private Date updatedAt;
@@ -111,6 +114,7 @@ public class RejoinerSettingsRecord {
         this.domain = domain;
     }
 
+    /** The stored key; for Rejoiner 2 a credential like the secret, read only by the settings layer and the connection test. */
     public String getApiKey() {
         return apiKey;
     }
@@ -126,6 +130,10 @@ public class RejoinerSettingsRecord {
 
     public void setApiSecret(String apiSecret) {
         this.apiSecret = apiSecret;
+    }
+
+    public boolean hasApiKey() {
+        return apiKey != null && !apiKey.isEmpty();
     }
 
     public boolean hasApiSecret() {
@@ -212,6 +220,14 @@ public class RejoinerSettingsRecord {
         this.restoreLinkDays = restoreLinkDays;
     }
 
+    public String getItemIdentity() {
+        return itemIdentity;
+    }
+
+    public void setItemIdentity(String itemIdentity) {
+        this.itemIdentity = itemIdentity;
+    }
+
     public Date getUpdatedAt() {
         return updatedAt == null ? null : new Date(updatedAt.getTime());
     }
@@ -231,6 +247,6 @@ public class RejoinerSettingsRecord {
     @Override
     public String toString() {
         return "RejoinerSettingsRecord{siteKey=" + siteKey + ", siteId=" + siteId + ", apiSecret="
-                + (hasApiSecret() ? "(set)" : "(unset)") + ", updatedBy=" + updatedBy + "}";
+                + (hasApiSecret() ? "(set)" : "(unset)") + ", apiKey=" + (hasApiKey() ? "(set)" : "(unset)") + ", updatedBy=" + updatedBy + "}";
     }
 }

@@ -35,6 +35,7 @@ final class SettingsRecords {
         put(v, SettingKey.UNTRACKED_PAGE_PATTERNS, r.getUntrackedPagePatterns());
         put(v, SettingKey.CONSENT_COOKIE, r.getConsentCookie());
         put(v, SettingKey.RESTORE_LINK_DAYS, r.getRestoreLinkDays() == null ? null : r.getRestoreLinkDays().toString());
+        put(v, SettingKey.ITEM_IDENTITY, r.getItemIdentity());
         return Collections.unmodifiableMap(v);
     }
 
@@ -45,7 +46,7 @@ final class SettingsRecords {
         }
     }
 
-    /** The form for a stored row; the secret itself is not copied, only whether it is set. */
+    /** The form for a stored row; the secret and key are not copied, only whether they are set (and the key's last four). */
     static SettingsForm toForm(RejoinerSettingsRecord r) {
         SettingsForm f = new SettingsForm();
         if (r == null) {
@@ -56,7 +57,7 @@ final class SettingsRecords {
         }
         f.setSiteId(r.getSiteId());
         f.setDomain(r.getDomain());
-        f.setApiKey(r.getApiKey());
+        f.markApiKey(r.getApiKey());
         f.markApiSecretSet(r.hasApiSecret());
         f.setApiUrl(r.getApiUrl());
         f.setJsUrl(r.getJsUrl());
@@ -68,15 +69,23 @@ final class SettingsRecords {
         f.setUntrackedPagePatterns(r.getUntrackedPagePatterns());
         f.setConsentCookie(r.getConsentCookie());
         f.setRestoreLinkDays(r.getRestoreLinkDays() == null ? null : r.getRestoreLinkDays().toString());
+        if (r.getItemIdentity() != null) {
+            f.setItemIdentity(r.getItemIdentity());
+        }
         return f;
     }
 
-    /** Copies a validated form onto the row; the secret changes only when replaced or cleared. */
+    /** Copies a validated form onto the row; the secret and the key change only when replaced or cleared. */
     static void apply(SettingsForm f, RejoinerSettingsRecord r) {
         r.setApiGeneration(SettingsValidator.trim(f.getApiGeneration()));
         r.setSiteId(SettingsValidator.trim(f.getSiteId()));
         r.setDomain(SettingsValidator.trim(f.getDomain()));
-        r.setApiKey(SettingsValidator.trim(f.getApiKey()));
+        String newKey = SettingsValidator.trim(f.getNewApiKey());
+        if (newKey != null) {
+            r.setApiKey(newKey);
+        } else if (f.isClearApiKey()) {
+            r.setApiKey(null);
+        }
         String newSecret = SettingsValidator.trim(f.getNewApiSecret());
         if (newSecret != null) {
             r.setApiSecret(newSecret);
@@ -94,6 +103,8 @@ final class SettingsRecords {
         r.setConsentCookie(SettingsValidator.trim(f.getConsentCookie()));
         String days = SettingsValidator.trim(f.getRestoreLinkDays());
         r.setRestoreLinkDays(days == null ? null : Integer.valueOf(days));
+        String identity = SettingsValidator.trim(f.getItemIdentity());
+        r.setItemIdentity(identity == null ? null : identity.toUpperCase(java.util.Locale.ROOT));
     }
 
     private static String joined(List<String> items, String separator) {

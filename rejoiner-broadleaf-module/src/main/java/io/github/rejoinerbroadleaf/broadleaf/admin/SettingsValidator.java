@@ -30,6 +30,24 @@ public final class SettingsValidator {
      * @return field name to message, in form order; empty when valid
      */
     public Map<String, String> validate(SettingsForm form, boolean secretStored) {
+        return validate(form, secretStored, false, trim(form.getApiUrl()));
+    }
+
+    /**
+     * @param form         the submitted values
+     * @param current      the stored row, or null when nothing is stored yet
+     * @return field name to message, in form order; empty when valid
+     */
+    public Map<String, String> validate(SettingsForm form, RejoinerSettingsRecord current) {
+        return validate(form, current != null && current.hasApiSecret(), current != null && current.hasApiKey(),
+                current == null ? null : trim(current.getApiUrl()));
+    }
+
+    /**
+     * @param keyStored    whether an API key is stored already (kept unless cleared or replaced)
+     * @param storedApiUrl the API base URL stored with the credentials (null = the generation's default)
+     */
+    Map<String, String> validate(SettingsForm form, boolean secretStored, boolean keyStored, String storedApiUrl) {
         Map<String, String> errors = new LinkedHashMap<String, String>();
         String generation = trim(form.getApiGeneration());
         boolean rejoiner1 = true;
@@ -51,11 +69,11 @@ public final class SettingsValidator {
             errors.put("domain", "Enter a host name such as shop.example.com, optionally with a leading dot (.example.com).");
         }
 
-        String apiKey = trim(form.getApiKey());
+        String apiKey = trim(form.getNewApiKey());
         if (apiKey != null && !isKey(apiKey)) {
-            errors.put("apiKey", "The API key must be printable characters without spaces or ':' (at most " + MAX_TEXT + ").");
-        } else if (apiKey == null && form.isConversionsEnabled()) {
-            errors.put("apiKey", "An API key is required while REST conversions are on.");
+            errors.put("newApiKey", "The API key must be printable characters without spaces or ':' (at most " + MAX_TEXT + ").");
+        } else if (apiKey == null && !(keyStored && !form.isClearApiKey()) && form.isConversionsEnabled()) {
+            errors.put("newApiKey", "An API key is required while REST conversions are on.");
         }
 
         String newSecret = form.getNewApiSecret();
@@ -70,6 +88,15 @@ public final class SettingsValidator {
         }
 
         checkUrl(errors, "apiUrl", form.getApiUrl(), "API base URL", false);
+        // Stored credentials are only ever sent to the URL they were typed for: a new URL needs them typed again.
+        if (!errors.containsKey("apiUrl") && apiUrlChanged(form, storedApiUrl)) {
+            if (secretStored && !typedSecret && !form.isClearApiSecret() && !errors.containsKey("newApiSecret")) {
+                errors.put("newApiSecret", RETYPE_SECRET);
+            }
+            if (keyStored && apiKey == null && !form.isClearApiKey() && !errors.containsKey("newApiKey")) {
+                errors.put("newApiKey", RETYPE_KEY);
+            }
+        }
         checkUrl(errors, "jsUrl", form.getJsUrl(), "JavaScript library URL", true);
 
         for (String type : items(form.getCampaignType())) {
@@ -126,7 +153,41 @@ public final class SettingsValidator {
                 errors.put("restoreLinkDays", "The restore-link lifetime must be a whole number of days from 1 to 365.");
             }
         }
+        String identity = trim(form.getItemIdentity());
+        if (identity != null && !identity.equalsIgnoreCase("PRODUCT") && !identity.equalsIgnoreCase("SKU")) {
+            errors.put("itemIdentity", "Choose one item per product or one item per SKU.");
+        }
         return Collections.unmodifiableMap(errors);
+    }
+
+    static final String RETYPE_SECRET = "You changed the API base URL: type the API secret again (or remove it), "
+            + "so the saved one is never sent to another address.";
+    static final String RETYPE_KEY = "You changed the API base URL: type the API key again (or remove it), "
+            + "so the saved one is never sent to another address.";
+
+    /** Whether the form's API base URL differs from the stored one (blank = the generation's default). */
+    static boolean apiUrlChanged(SettingsForm form, String storedApiUrl) {
+        String typed = trim(form.getApiUrl());
+        String stored = trim(storedApiUrl);
+        return typed == null ? stored != null : !typed.equals(stored);
+    }
+
+    /** Rejoiner's own hosts: {@code rejoiner.com} and its subdomains. */
+    public static boolean isRejoinerHost(String url) {
+        String u = trim(url);
+        if (u == null) {
+            return true;
+        }
+        try {
+            String host = new URI(u).getHost();
+            if (host == null) {
+                return false;
+            }
+            host = host.toLowerCase(Locale.ROOT);
+            return host.equals("rejoiner.com") || host.endsWith(".rejoiner.com");
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     private static void checkUrl(Map<String, String> errors, String field, String value, String label, boolean queryAllowed) {

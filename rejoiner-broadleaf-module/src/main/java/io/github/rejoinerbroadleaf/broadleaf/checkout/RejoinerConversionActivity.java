@@ -15,6 +15,7 @@ import org.broadleafcommerce.core.workflow.ProcessContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -32,6 +33,7 @@ public class RejoinerConversionActivity extends BaseActivity<ProcessContext<Chec
     private final ConversionQueue queue;
     private final CommitWakeUp wakeUp;
     private final AtomicLong queueFailures = new AtomicLong();
+    private MissingCredentialsAlarm missingCredentials = new MissingCredentialsAlarm(Clock.systemUTC());
 
     public RejoinerConversionActivity(RejoinerSettingsService settingsService, LeadConversionFactory conversions,
                                       ConversionQueue queue) {
@@ -69,6 +71,11 @@ public class RejoinerConversionActivity extends BaseActivity<ProcessContext<Chec
         if (!settings.conversionsEnabled()) {
             return;
         }
+        if (!settings.isConversionsActive()) {
+            // Never queue what can never be sent (the row would hold the shopper's e-mail indefinitely).
+            missingCredentials.orderNotQueued(order.getOrderNumber());
+            return;
+        }
         LeadConversion conversion = conversions.fromOrder(order, settings, StoreContext.baseUrl(settings.storeBaseUrl()));
         if (conversion == null) {
             LOG.info("Order {} has no usable e-mail address; no Rejoiner conversion queued", order.getOrderNumber());
@@ -81,6 +88,11 @@ public class RejoinerConversionActivity extends BaseActivity<ProcessContext<Chec
         } else if (wakeUp != null) {
             wakeUp.afterCommit();
         }
+    }
+
+    /** Replaces the alarm for missing credentials, e.g. one with a test clock. */
+    public void setMissingCredentialsAlarm(MissingCredentialsAlarm alarm) {
+        this.missingCredentials = alarm;
     }
 
     /** Conversions that could not even be queued since start-up (each was logged at ERROR). */

@@ -22,7 +22,7 @@ public class DefaultReturnUrls implements ReturnUrls {
         return join(storeBaseUrl, orderPath);
     }
 
-    static String join(String base, String path) {
+    public static String join(String base, String path) {
         if (path == null || path.isEmpty()) {
             return null;
         }

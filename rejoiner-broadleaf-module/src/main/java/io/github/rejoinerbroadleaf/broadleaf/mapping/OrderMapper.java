@@ -1,6 +1,8 @@
 package io.github.rejoinerbroadleaf.broadleaf.mapping;
 
+import io.github.rejoinerbroadleaf.settings.ItemIdentity;
 import io.github.rejoinerbroadleaf.settings.RejoinerSettings;
+import io.github.rejoinerbroadleaf.settings.RejoinerSettingsService;
 import io.github.rejoinerbroadleaf.vendor.rejoiner.CampaignType;
 import io.github.rejoinerbroadleaf.vendor.rejoiner.CartData;
 import io.github.rejoinerbroadleaf.vendor.rejoiner.CartItem;
@@ -104,10 +106,45 @@ public class OrderMapper {
         return product == null || product.getId() == null ? null : String.valueOf(product.getId());
     }
 
+    private volatile RejoinerSettingsService settingsService;
+
+    /** Where the {@code itemIdentity} setting is read (without one, items are products). */
+    public void setSettingsService(RejoinerSettingsService settingsService) {
+        this.settingsService = settingsService;
+    }
+
+    /** The {@code itemIdentity} in force; PRODUCT when it cannot be read. */
+    public ItemIdentity itemIdentity() {
+        RejoinerSettingsService s = settingsService;
+        if (s == null) {
+            return ItemIdentity.PRODUCT;
+        }
+        try {
+            return s.current().itemIdentity();
+        } catch (RuntimeException e) {
+            return ItemIdentity.PRODUCT;
+        }
+    }
+
+    /** Rejoiner's {@code product_id} of a cart line under the given identity: its product's id or its SKU's id. */
+    static String itemId(DiscreteOrderItem line, ItemIdentity identity) {
+        if (identity == ItemIdentity.SKU) {
+            Sku sku = line.getSku();
+            return sku == null || sku.getId() == null ? null : String.valueOf(sku.getId());
+        }
+        return productId(line.getProduct());
+    }
+
     /** {@code trackProductView} data for a product page or quick view. */
     public ProductView productView(Product product, UrlResolver urls) {
+        String id = productId(product);
+        if (product != null && itemIdentity() == ItemIdentity.SKU) {
+            // A product page shows the default SKU until the shopper picks options.
+            Sku sku = product.getDefaultSku();
+            id = sku == null || sku.getId() == null ? id : String.valueOf(sku.getId());
+        }
         ProductView.Builder b = ProductView.builder(urls)
-                .productId(productId(product));
+                .productId(id);
         if (product == null) {
             return b.build();
         }
@@ -242,11 +279,20 @@ public class OrderMapper {
      * removals). Lines without product are left out.
      */
     public static Map<String, Integer> productQuantities(Order order) {
+        return quantities(order, ItemIdentity.PRODUCT);
+    }
+
+    /** Item id (per the {@code itemIdentity} setting) to total quantity, in cart order. */
+    public Map<String, Integer> itemQuantities(Order order) {
+        return quantities(order, itemIdentity());
+    }
+
+    private static Map<String, Integer> quantities(Order order, ItemIdentity identity) {
         Map<String, Integer> out = new LinkedHashMap<String, Integer>();
         List<DiscreteOrderItem> lines = order == null ? null : order.getDiscreteOrderItems();
         if (lines != null) {
             for (DiscreteOrderItem line : lines) {
-                String id = line == null ? null : productId(line.getProduct());
+                String id = line == null ? null : itemId(line, identity);
                 if (id != null && line.getQuantity() > 0) {
                     Integer q = out.get(id);
                     out.put(id, (int) Math.min((long) (q == null ? 0 : q) + line.getQuantity(), Integer.MAX_VALUE));
@@ -256,8 +302,12 @@ public class OrderMapper {
         return out;
     }
 
-    /** One {@link CartItem} per product of the order (lines of the same product aggregated), in cart order. */
+    /**
+     * One {@link CartItem} per product of the order (lines of the same product aggregated), or with
+     * {@code itemIdentity = SKU} one per SKU (its id as {@code product_id}), in cart order.
+     */
     public List<CartItem> cartItems(Order order, UrlResolver urls) {
+        ItemIdentity identity = itemIdentity();
         Map<String, Aggregate> byProduct = new LinkedHashMap<String, Aggregate>();
         List<DiscreteOrderItem> lines = order == null ? null : order.getDiscreteOrderItems();
         if (lines != null) {
@@ -266,7 +316,7 @@ public class OrderMapper {
                     continue;
                 }
                 Product product = line.getProduct();
-                String id = productId(product);
+                String id = product == null ? null : itemId(line, identity);
                 if (id == null) {
                     LOG.debug("Cart line {} has no product; not sent to Rejoiner", line.getId());
                     continue;

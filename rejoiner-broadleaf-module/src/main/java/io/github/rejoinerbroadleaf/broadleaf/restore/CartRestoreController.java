@@ -75,6 +75,37 @@ public class CartRestoreController implements MessageSourceAware {
         this.messages = messageSource;
     }
 
+    /**
+     * Browsers announce speculative loads (link prefetch, prerender); a restore must only happen when
+     * the shopper really opens the link. Declined with 503 and {@code no-store}, which makes the
+     * browser drop the prefetch and load the link for real on a click; no session, no cart.
+     */
+    @RequestMapping(value = CartRestoreService.PATH, method = RequestMethod.GET, headers = "Sec-Purpose")
+    public void declineSecPurposePrefetch(HttpServletResponse response) {
+        declineSpeculativeLoad(response);
+    }
+
+    @RequestMapping(value = CartRestoreService.PATH, method = RequestMethod.GET, headers = "Purpose")
+    public void declinePurposePrefetch(HttpServletResponse response) {
+        declineSpeculativeLoad(response);
+    }
+
+    @RequestMapping(value = CartRestoreService.PATH, method = RequestMethod.GET, headers = "X-Moz")
+    public void declineMozPrefetch(HttpServletResponse response) {
+        declineSpeculativeLoad(response);
+    }
+
+    /** HEAD (link checkers, mail scanners) and every other method: 405, nothing restored. */
+    @RequestMapping(value = CartRestoreService.PATH, method = {RequestMethod.HEAD, RequestMethod.POST,
+            RequestMethod.PUT, RequestMethod.DELETE, RequestMethod.PATCH})
+    public void otherMethods(HttpServletResponse response) {
+        RestoreLinkRequestFilter.methodNotAllowed(response);
+    }
+
+    private static void declineSpeculativeLoad(HttpServletResponse response) {
+        RestoreLinkRequestFilter.declineSpeculativeLoad(response);
+    }
+
     @RequestMapping(value = CartRestoreService.PATH, method = RequestMethod.GET)
     public String restore(@RequestParam(value = CartRestoreService.TOKEN_PARAMETER, required = false) String token,
                           @RequestParam(value = "promo", required = false) String promo,

@@ -164,7 +164,10 @@ public class CartRestoreServiceImpl implements CartRestoreService {
 
     @Override
     public RestoreToken verify(String token) throws InvalidRestoreTokenException {
-        return codec.decode(token, keyProvider.keys(settingsService.current()));
+        RejoinerSettings settings = settingsService.current();
+        // The configured lifetime counts from the issue time, not only the token's own expiry field.
+        int days = settings.restoreLinkDays() > 0 ? settings.restoreLinkDays() : RejoinerSettings.DEFAULT_RESTORE_LINK_DAYS;
+        return codec.decode(token, keyProvider.keys(settings), days);
     }
 
     // ---- rebuilding --------------------------------------------------------------------------
@@ -204,11 +207,15 @@ public class CartRestoreServiceImpl implements CartRestoreService {
                 cart = orderService.findOrderById(cart.getId()); // a failed workflow leaves the cart detached
             }
         }
-        if (notBlank(promoCode)) {
+        // The promo parameter is not covered by the link's signature: anyone can append one. It is
+        // looked up first and applied only when it is a valid, active offer code; a bad one never
+        // creates a cart.
+        OfferCode offerCode = notBlank(promoCode) ? validPromo(promoCode.trim(), outcome) : null;
+        if (offerCode != null) {
             if (!hasCart(cart)) {
                 cart = orderService.createNewCartForCustomer(CustomerState.getCustomer(request));
             }
-            changed |= applyPromo(cart, promoCode.trim(), outcome);
+            changed |= applyPromo(cart, offerCode, outcome);
         }
         if (hasCart(cart)) {
             if (changed) {
@@ -224,18 +231,29 @@ public class CartRestoreServiceImpl implements CartRestoreService {
         return outcome;
     }
 
-    private boolean applyPromo(Order cart, String code, RestoreOutcome outcome) {
+    /** The offer code when it exists, is not archived and both it and its offer are in their date range; else null with a notice. */
+    private OfferCode validPromo(String code, RestoreOutcome outcome) {
         if (!PROMO_CODE.matcher(code).matches()) {
             outcome.notice(Problem.PROMO_INVALID, null);
-            return false;
+            return null;
         }
         OfferCode offerCode = offerService.lookupOfferCodeByCode(code);
-        if (offerCode == null || !current(offerCode.getStartDate(), offerCode.getEndDate())
-                || offerCode.getOffer() == null || !current(offerCode.getOffer().getStartDate(), offerCode.getOffer().getEndDate())) {
+        if (offerCode == null || archived(offerCode.getArchived()) || !current(offerCode.getStartDate(), offerCode.getEndDate())
+                || offerCode.getOffer() == null || archived(offerCode.getOffer().getArchived())
+                || !current(offerCode.getOffer().getStartDate(), offerCode.getOffer().getEndDate())) {
             LOG.info("Cart restore: promo code not valid");
             outcome.notice(Problem.PROMO_INVALID, code);
-            return false;
+            return null;
         }
+        return offerCode;
+    }
+
+    private static boolean archived(Character flag) {
+        return flag != null && (flag == 'Y' || flag == 'y');
+    }
+
+    private boolean applyPromo(Order cart, OfferCode offerCode, RestoreOutcome outcome) {
+        String code = offerCode.getOfferCode();
         if (cart.getAddedOfferCodes() != null && cart.getAddedOfferCodes().contains(offerCode)) {
             outcome.promoApplied();
             return false;

@@ -2,7 +2,6 @@ package io.github.rejoinerbroadleaf.broadleaf.restore;
 
 import org.broadleafcommerce.common.config.dao.SystemPropertiesDao;
 import org.broadleafcommerce.common.config.domain.SystemProperty;
-import org.broadleafcommerce.common.config.service.type.SystemPropertyFieldType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -17,20 +16,25 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.Date;
 import java.util.List;
 
 /**
  * The restore-link key used when the store configures none: 32 random bytes generated once and
- * kept in Broadleaf's {@code BLC_SYSTEM_PROPERTY} table under {@value #PROPERTY_NAME}. Every node
- * of the store reads the same row, and it survives restarts.
+ * kept in the module's own table {@code RJ_RESTORE_LINK_KEY} (entity {@link RestoreLinkKeyRecord}),
+ * which no admin screen shows. Every node of the store reads the same rows, and they survive restarts.
+ *
+ * <p>Earlier versions kept the key as Broadleaf System Property {@value #PROPERTY_NAME}, readable and
+ * editable in the admin's System Properties screen. On first use such a key is moved into the table
+ * (outstanding links keep working) and the System Property is deleted.
  *
  * <p>Two nodes starting for the very first time at the same moment may each write a row. All rows
- * under the name are accepted, the oldest signs, and the list is re-read every few minutes, so the
- * nodes converge without a lock.
+ * are accepted, the oldest signs, and the list is re-read every few minutes, so the nodes converge
+ * without a lock.
  */
 public class GeneratedRestoreKeyStore {
 
-    /** Name of the system property that holds the generated key. */
+    /** Name of the System Property that held the generated key in earlier versions (moved on first use). */
     public static final String PROPERTY_NAME = "rejoiner.restoreLinkKey.generated";
 
     private static final Logger LOG = LoggerFactory.getLogger(GeneratedRestoreKeyStore.class);
@@ -94,13 +98,13 @@ public class GeneratedRestoreKeyStore {
         return transactions.execute(new TransactionCallback<List<String>>() {
             @Override
             public List<String> doInTransaction(TransactionStatus status) {
-                List<SystemProperty> rows = em.createQuery(
-                        "SELECT p FROM " + SystemProperty.class.getName() + " p WHERE p.name = :name ORDER BY p.id",
-                        SystemProperty.class).setParameter("name", PROPERTY_NAME)
+                List<RestoreLinkKeyRecord> rows = em.createQuery(
+                        "SELECT k FROM " + RestoreLinkKeyRecord.class.getName() + " k ORDER BY k.id",
+                        RestoreLinkKeyRecord.class)
                         .setHint(QUERY_TIMEOUT_HINT, QUERY_TIMEOUT_MILLIS) // read on a storefront request: bounded
                         .getResultList();
                 List<String> values = new ArrayList<String>();
-                for (SystemProperty row : rows) {
+                for (RestoreLinkKeyRecord row : rows) {
                     if (row.getValue() != null && !row.getValue().trim().isEmpty()) {
                         values.add(row.getValue());
                     }
@@ -110,23 +114,39 @@ public class GeneratedRestoreKeyStore {
         });
     }
 
+    /** Moves a key of an earlier version out of the System Properties, or generates a new one. */
     private void create() {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        final String value = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         transactions.execute(new TransactionCallback<Void>() {
             @Override
             public Void doInTransaction(TransactionStatus status) {
-                SystemProperty property = systemProperties.createNewSystemProperty();
-                property.setName(PROPERTY_NAME);
-                property.setValue(value);
-                property.setPropertyType(SystemPropertyFieldType.STRING_TYPE);
-                property.setFriendlyName("Rejoiner cart restore link key (generated; keep secret)");
-                property.setFriendlyGroup("Rejoiner");
-                em.persist(property);
+                List<SystemProperty> legacy = em.createQuery(
+                        "SELECT p FROM " + SystemProperty.class.getName() + " p WHERE p.name = :name ORDER BY p.id",
+                        SystemProperty.class).setParameter("name", PROPERTY_NAME).getResultList();
+                boolean moved = false;
+                for (SystemProperty property : legacy) {
+                    if (property.getValue() != null && !property.getValue().trim().isEmpty()) {
+                        store(property.getValue());
+                        moved = true;
+                    }
+                    em.remove(property);
+                }
+                if (moved) {
+                    LOG.info("Moved the cart restore link key out of Broadleaf's System Properties into RJ_RESTORE_LINK_KEY");
+                } else {
+                    byte[] bytes = new byte[32];
+                    random.nextBytes(bytes);
+                    store(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+                    LOG.info("Generated the cart restore link key and stored it in RJ_RESTORE_LINK_KEY");
+                }
                 return null;
             }
         });
-        LOG.info("Generated the cart restore link key and stored it as system property {}", PROPERTY_NAME);
+    }
+
+    private void store(String value) {
+        RestoreLinkKeyRecord record = new RestoreLinkKeyRecord();
+        record.setValue(value);
+        record.setCreatedAt(new Date());
+        em.persist(record);
     }
 }

@@ -698,7 +698,7 @@ public class StorefrontTracker {
                 }
             }
             Long cartId = cart == null ? null : cart.getId();
-            Map<String, Integer> quantities = OrderMapper.productQuantities(cart);
+            Map<String, Integer> quantities = mapper.itemQuantities(cart);
             CartChanges changes = CartChanges.between(previous, cartId, quantities, new CartChanges.SubmittedCheck() {
                 @Override
                 public boolean wasSubmitted(Long orderId) {

@@ -41,6 +41,8 @@ public final class RejoinerApiClient implements LeadSender, Closeable {
     private static final MediaType JSON = MediaType.get("application/json");
     /** Response bodies of rejected calls are kept up to this many bytes. */
     static final int MAX_DETAIL_BYTES = 2048;
+    /** Longest detail (response body, reason phrase, I/O message) passed on to the delivery log and logs. */
+    static final int MAX_DETAIL_CHARS = 1000;
 
     private final RejoinerApiConfig config;
     private final RequestSigner signer;
@@ -174,8 +176,10 @@ public final class RejoinerApiClient implements LeadSender, Closeable {
         DeliveryOutcome outcome;
         try (Response response = http.newCall(request).execute()) {
             String body = response.code() == 400 ? readBounded(response.body()) : "";
-            outcome = HttpOutcomes.classify(response.code(), response.message(), body,
-                    response.header("Retry-After"), clock);
+            // What the other side sends back is stored in the delivery log and logged: it gets the same
+            // scrubbing as our own I/O messages (it may echo a key or the signature) and a length cap.
+            outcome = HttpOutcomes.classify(response.code(), scrub(response.message(), request),
+                    scrub(body, request), response.header("Retry-After"), clock);
         } catch (InterruptedIOException e) {
             outcome = DeliveryOutcome.ioFailure(scrub("timeout: " + e));
         } catch (IOException e) {
@@ -213,8 +217,39 @@ public final class RejoinerApiClient implements LeadSender, Closeable {
 
     /** Defence in depth: no I/O message should ever contain the secret, but never pass one on. */
     private String scrub(String detail) {
-        String secret = config.apiSecret();
-        return secret == null || detail == null ? detail : detail.replace(secret, "(hidden)");
+        return scrub(detail, null);
+    }
+
+    /**
+     * Removes the secret, the API key (for Rejoiner 2 a credential itself) and the request's
+     * Authorization value from a text that came from the network, replaces control characters (a
+     * body may try to forge log lines) and caps it at {@link #MAX_DETAIL_CHARS} characters.
+     */
+    private String scrub(String detail, Request request) {
+        if (detail == null) {
+            return null;
+        }
+        String t = detail;
+        String authorization = request == null ? null : request.header("Authorization");
+        if (authorization != null && authorization.length() >= 8) {
+            t = t.replace(authorization, "(hidden)");
+        }
+        t = hide(t, config.apiSecret());
+        t = hide(t, config.apiKey());
+        StringBuilder sb = new StringBuilder(Math.min(t.length(), MAX_DETAIL_CHARS + 16));
+        for (int i = 0; i < t.length() && sb.length() < MAX_DETAIL_CHARS; i++) {
+            char c = t.charAt(i);
+            sb.append(Character.isISOControl(c) ? ' ' : c);
+        }
+        if (t.length() > MAX_DETAIL_CHARS) {
+            sb.append("...(truncated)");
+        }
+        return sb.toString();
+    }
+
+    private static String hide(String text, String value) {
+        // Very short values (a test key "k") would shred the text without protecting anything.
+        return value == null || value.length() < 4 ? text : text.replace(value, "(hidden)");
     }
 
     public RejoinerApiConfig config() {

@@ -89,8 +89,9 @@ public final class RejoinerApiConfig {
 
     @Override
     public String toString() {
-        return "RejoinerApiConfig{generation=" + generation + ", siteId=" + siteId + ", apiKey=" + apiKey
-                + ", apiSecret=" + (apiSecret == null ? "(none)" : "(hidden)") + ", baseUrl=" + baseUrl
+        // For Rejoiner 2 the key alone authenticates: it is a credential like the secret.
+        return "RejoinerApiConfig{generation=" + generation + ", siteId=" + siteId + ", apiKey="
+                + (apiKey == null ? "(none)" : "(hidden)") + ", apiSecret=" + (apiSecret == null ? "(none)" : "(hidden)") + ", baseUrl=" + baseUrl
                 + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
                 + ", writeTimeout=" + writeTimeout + ", callTimeout=" + callTimeout + "}";
     }

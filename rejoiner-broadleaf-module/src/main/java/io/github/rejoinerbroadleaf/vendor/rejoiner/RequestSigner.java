@@ -107,6 +107,6 @@ public final class RequestSigner {
 
     @Override
     public String toString() {
-        return "RequestSigner{apiKey=" + apiKey + ", apiSecret=(hidden)}";
+        return "RequestSigner{apiKey=(hidden), apiSecret=(hidden)}";
     }
 }

@@ -38,9 +38,17 @@ class ConnectionTesterTest {
         SettingsForm f = new SettingsForm();
         f.setApiGeneration(generation);
         f.setSiteId("site1");
-        f.setApiKey("key1");
+        f.setNewApiKey("key1");
         f.setApiUrl(server.url("/").toString());
         return f;
+    }
+
+    /** A saved row with the secret, for the API URL the form shows. */
+    private RejoinerSettingsRecord storedSecret() {
+        RejoinerSettingsRecord r = new RejoinerSettingsRecord();
+        r.setApiSecret(SECRET);
+        r.setApiUrl(server.url("/").toString());
+        return r;
     }
 
     @Test
@@ -56,7 +64,7 @@ class ConnectionTesterTest {
     @Test
     void rejoiner1UsesTheStoredSecretWhenNoneIsTyped() throws Exception {
         server.enqueue(new MockResponse().setResponseCode(200));
-        ConnectionTestResult result = tester.test(form("REJOINER_1"), SECRET);
+        ConnectionTestResult result = tester.test(form("REJOINER_1"), storedSecret());
         assertEquals(Verdict.OK, result.getVerdict(), result.toString());
         RecordedRequest request = server.takeRequest(1, TimeUnit.SECONDS);
         assertEquals("/api/1.0/site/site1/", request.getPath());
@@ -116,6 +124,69 @@ class ConnectionTesterTest {
     void clearingTheSecretIgnoresTheStoredOne() {
         SettingsForm f = form("REJOINER_1");
         f.setClearApiSecret(true);
-        assertEquals(Verdict.INCOMPLETE, tester.test(f, SECRET).getVerdict());
+        assertEquals(Verdict.INCOMPLETE, tester.test(f, storedSecret()).getVerdict());
+    }
+
+    @Test
+    void aRejoiner1NotFoundIsNotCalledOk() {
+        server.enqueue(new MockResponse().setResponseCode(404));
+        SettingsForm f = form("REJOINER_1");
+        f.setNewApiSecret(SECRET);
+        ConnectionTestResult result = tester.test(f, null);
+        assertEquals(Verdict.UNEXPECTED_ANSWER, result.getVerdict(), result.toString());
+        assertFalse(result.isOk());
+    }
+
+    @Test
+    void theAnswerNeverQuotesWhatTheTargetSent() {
+        server.enqueue(new MockResponse().setStatus("HTTP/1.1 400 Reason-From-Target").setBody("Body-From-Target"));
+        server.enqueue(new MockResponse().setStatus("HTTP/1.1 404 Reason-From-Target").setBody("Body-From-Target"));
+        server.enqueue(new MockResponse().setStatus("HTTP/1.1 200 Reason-From-Target").setBody("Body-From-Target"));
+        StringBuilder messages = new StringBuilder();
+        for (int i = 0; i < 3; i++) {
+            messages.append(tester.test(form("REJOINER_2"), null).getMessage()).append('\n');
+        }
+        assertFalse(messages.toString().contains("From-Target"), messages.toString());
+    }
+
+    @Test
+    void aHostOutsideRejoinerComIsWarnedAbout() {
+        server.enqueue(new MockResponse().setResponseCode(200));
+        ConnectionTestResult result = tester.test(form("REJOINER_2"), null);
+        assertTrue(result.isForeignHost());
+        assertTrue(result.getMessage().contains("is not a Rejoiner address"), result.getMessage());
+    }
+
+    @Test
+    void aChangedApiUrlNeverReceivesTheSavedSecret() {
+        RejoinerSettingsRecord saved = storedSecret();
+        saved.setApiUrl("https://app.rejoiner.com");
+        ConnectionTestResult result = tester.test(form("REJOINER_1"), saved);
+        assertEquals(Verdict.INCOMPLETE, result.getVerdict(), result.toString());
+        assertTrue(result.getMessage().contains("Type it again"), result.getMessage());
+        assertEquals(0, server.getRequestCount());
+    }
+
+    @Test
+    void aChangedApiUrlNeverReceivesTheSavedRejoiner2Key() {
+        RejoinerSettingsRecord saved = new RejoinerSettingsRecord();
+        saved.setApiKey("saved-rj2-key-0001");
+        saved.setApiUrl("https://rj2.rejoiner.com");
+        SettingsForm f = form("REJOINER_2");
+        f.setNewApiKey(null);
+        assertEquals(Verdict.INCOMPLETE, tester.test(f, saved).getVerdict());
+        assertEquals(0, server.getRequestCount());
+    }
+
+    @Test
+    void theSavedKeyIsUsedForTheUrlItWasSavedWith() throws Exception {
+        server.enqueue(new MockResponse().setResponseCode(200));
+        RejoinerSettingsRecord saved = new RejoinerSettingsRecord();
+        saved.setApiKey("saved-rj2-key-0001");
+        saved.setApiUrl(server.url("/").toString());
+        SettingsForm f = form("REJOINER_2");
+        f.setNewApiKey(null);
+        assertEquals(Verdict.OK, tester.test(f, saved).getVerdict());
+        assertTrue(server.takeRequest(1, TimeUnit.SECONDS).getHeader("Authorization").contains("saved-rj2-key-0001"));
     }
 }

@@ -3,6 +3,7 @@ package io.github.rejoinerbroadleaf.broadleaf.admin;
 import io.github.rejoinerbroadleaf.settings.SettingKey;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,6 +22,45 @@ class SettingsRecordsTest {
         assertNull(form.getNewApiSecret());
         assertFalse(form.toString().contains("stored-secret"));
         assertFalse(r.toString().contains("stored-secret"));
+    }
+
+    @Test
+    void theFormNeverCarriesTheStoredKeyOnlyItsLastFour() {
+        RejoinerSettingsRecord r = new RejoinerSettingsRecord();
+        r.setApiKey("rj2-live-key-0123456789WXYZ");
+        SettingsForm form = SettingsRecords.toForm(r);
+        assertEquals(List.of(true, "WXYZ"), List.of(form.isApiKeySet(), form.getApiKeyLastFour()));
+        assertNull(form.getNewApiKey());
+        assertFalse(form.toString().contains("0123456789"));
+        assertFalse(r.toString().contains("0123456789"));
+    }
+
+    @Test
+    void aShortKeyShowsNoCharactersAtAll() {
+        RejoinerSettingsRecord r = new RejoinerSettingsRecord();
+        r.setApiKey("short-key");
+        SettingsForm form = SettingsRecords.toForm(r);
+        assertEquals(List.of(true), List.of(form.isApiKeySet()));
+        assertNull(form.getApiKeyLastFour());
+    }
+
+    @Test
+    void aBlankKeyKeepsTheStoredOneANewOneReplacesItAndClearRemovesIt() {
+        RejoinerSettingsRecord r = new RejoinerSettingsRecord();
+        r.setApiKey("stored-key-0001");
+        SettingsForm form = SettingsRecords.toForm(r);
+        form.setNewApiKey(" ");
+        SettingsRecords.apply(form, r);
+        assertEquals("stored-key-0001", r.getApiKey());
+
+        form.setNewApiKey(" new-key-0002 ");
+        SettingsRecords.apply(form, r);
+        assertEquals("new-key-0002", r.getApiKey());
+
+        form.setNewApiKey(null);
+        form.setClearApiKey(true);
+        SettingsRecords.apply(form, r);
+        assertNull(r.getApiKey());
     }
 
     @Test
@@ -48,7 +88,7 @@ class SettingsRecordsTest {
         f.setApiGeneration("REJOINER_2");
         f.setSiteId(" s1 ");
         f.setDomain("");
-        f.setApiKey("k");
+        f.setNewApiKey("k");
         f.setNewApiSecret("x");
         f.setTrackingEnabled(false);
         f.setCampaignIds("a, b,,c");

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,7 +20,7 @@ class SettingsValidatorTest {
         f.setApiGeneration("REJOINER_1");
         f.setSiteId("site_1-A");
         f.setDomain(".example.com");
-        f.setApiKey("key123");
+        f.setNewApiKey("key123");
         f.setNewApiSecret("secret-value");
         f.setApiUrl("https://app.rejoiner.com");
         f.setJsUrl("https://cdn.rejoiner.com/js/v4/rejoiner.lib.js?v=2");
@@ -59,8 +60,71 @@ class SettingsValidatorTest {
         Map<String, String> errors = validator.validate(f, false);
         assertEquals(3, errors.size(), errors.toString());
         assertTrue(errors.containsKey("siteId"));
-        assertTrue(errors.containsKey("apiKey"));
+        assertTrue(errors.containsKey("newApiKey"));
         assertTrue(errors.get("newApiSecret").contains("required for Rejoiner 1"));
+    }
+
+    private static RejoinerSettingsRecord stored(String apiUrl) {
+        RejoinerSettingsRecord r = new RejoinerSettingsRecord();
+        r.setApiKey("stored-key-0001");
+        r.setApiSecret("stored-secret");
+        r.setApiUrl(apiUrl);
+        return r;
+    }
+
+    @Test
+    void aStoredKeyCountsWhenTheFieldIsLeftBlank() {
+        SettingsForm f = complete();
+        f.setNewApiKey("");
+        f.setNewApiSecret("");
+        assertEquals(Map.of(), validator.validate(f, stored("https://app.rejoiner.com")));
+    }
+
+    @Test
+    void aClearedKeyIsRequiredAgainWhileConversionsAreOn() {
+        SettingsForm f = complete();
+        f.setNewApiKey("");
+        f.setClearApiKey(true);
+        assertEquals(Map.of("newApiKey", "An API key is required while REST conversions are on."),
+                validator.validate(f, stored("https://app.rejoiner.com")));
+    }
+
+    @Test
+    void aNewApiUrlNeedsTheStoredKeyAndSecretTypedAgain() {
+        SettingsForm f = complete();
+        f.setApiUrl("https://rejoiner.attacker.example");
+        f.setNewApiKey("");
+        f.setNewApiSecret("");
+        assertEquals(Map.of("newApiKey", SettingsValidator.RETYPE_KEY, "newApiSecret", SettingsValidator.RETYPE_SECRET),
+                validator.validate(f, stored("https://app.rejoiner.com")));
+    }
+
+    @Test
+    void aNewApiUrlWithRetypedCredentialsIsValid() {
+        SettingsForm f = complete();
+        f.setApiUrl("https://rj2.rejoiner.com");
+        assertEquals(Map.of(), validator.validate(f, stored(null)));
+    }
+
+    @Test
+    void onlyRejoinerComAndItsSubdomainsAreRejoinerHosts() {
+        assertEquals(List.of(true, true, true, false, false, false), List.of(
+                SettingsValidator.isRejoinerHost("https://app.rejoiner.com"),
+                SettingsValidator.isRejoinerHost("https://REJOINER.com/x"),
+                SettingsValidator.isRejoinerHost(null),
+                SettingsValidator.isRejoinerHost("https://rejoiner.com.evil.example"),
+                SettingsValidator.isRejoinerHost("https://notrejoiner.com"),
+                SettingsValidator.isRejoinerHost("http://127.0.0.1:8080")));
+    }
+
+    @Test
+    void itemIdentityIsProductOrSku() {
+        SettingsForm f = complete();
+        f.setItemIdentity("sku");
+        Map<String, String> sku = validator.validate(f, false);
+        f.setItemIdentity("VARIANT");
+        assertEquals(List.of(Map.of(), Map.of("itemIdentity", "Choose one item per product or one item per SKU.")),
+                List.of(sku, validator.validate(f, false)));
     }
 
     @Test

@@ -100,9 +100,9 @@ class RejoinerApiClientTest {
     }
 
     @Test
-    void rejectedBodyIsTruncated() {
+    void rejectedBodyIsCappedAt1000Characters() {
         server.enqueue(new MockResponse().setResponseCode(400).setBody("x".repeat(10_000)));
-        assertEquals("x".repeat(2048) + "...(truncated)", convert().detail());
+        assertEquals("x".repeat(1000) + "...(truncated)", convert().detail());
     }
 
     @Test

@@ -53,6 +53,16 @@ class SecretLeakTest {
     }
 
     @Test
+    void theApiKeyIsNotInToStringEither() {
+        String key = "Rj2-Key-Value-9f8e7d";
+        RejoinerApiConfig config = config(server.url("/").toString()).generation(ApiGeneration.REJOINER_2).apiKey(key).build();
+        try (RejoinerApiClient client = new RejoinerApiClient(config)) {
+            String seen = config + " " + client + " " + new RequestSigner(key, SECRET);
+            assertFalse(seen.contains(key), seen);
+        }
+    }
+
+    @Test
     void signerToString() {
         assertFalse(new RequestSigner("key1", SECRET).toString().contains(SECRET));
     }
@@ -88,6 +98,30 @@ class SecretLeakTest {
             s.enqueue(new MockResponse().setResponseCode(400).setBody("bad"));
             s.enqueue(new MockResponse().setResponseCode(403));
         }, server.url("/").toString()).contains(SECRET));
+    }
+
+    @Test
+    void aRejectionBodyEchoingTheSecretOrKeyIsScrubbedBeforeLogAndDeliveryLog() {
+        String key = "Rj2-Key-Value-9f8e7d";
+        server.enqueue(new MockResponse().setResponseCode(400)
+                .setBody("{\"error\":\"bad\",\"echo\":\"" + SECRET + " " + key + "\"}\nWARN forged log line"));
+        try (LogCapture log = LogCapture.start();
+                RejoinerApiClient client = new RejoinerApiClient(config(server.url("/").toString()).apiKey(key).build())) {
+            DeliveryOutcome outcome = client.send(LeadOperation.CONVERT, "{\"email\":\"a@b.co\"}");
+            String seen = log.text() + outcome + outcome.detail();
+
+            assertFalse(seen.contains(SECRET) || seen.contains(key) || outcome.detail().contains("\n"), seen);
+        }
+    }
+
+    @Test
+    void aReasonPhraseEchoingTheSecretIsScrubbed() {
+        server.enqueue(new MockResponse().setStatus("HTTP/1.1 418 " + SECRET));
+        try (RejoinerApiClient client = new RejoinerApiClient(config(server.url("/").toString()).build())) {
+            DeliveryOutcome outcome = client.send(LeadOperation.CONVERT, "{\"email\":\"a@b.co\"}");
+
+            assertFalse(outcome.detail().contains(SECRET), outcome.detail());
+        }
     }
 
     @Test
