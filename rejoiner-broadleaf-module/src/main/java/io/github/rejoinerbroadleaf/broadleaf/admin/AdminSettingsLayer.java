@@ -91,7 +91,6 @@ public class AdminSettingsLayer implements SettingsLayer {
     }
 
     /** Forgets the last read, so the next lookup sees what the admin just saved. */
-    @Override
     public void invalidate() {
         snapshot = null;
     }
