@@ -121,6 +121,25 @@ final class Deliverer {
         siteStates = null;
     }
 
+    /** First recheck of a young row whose order was not yet seen as submitted. */
+    static final Duration FIRST_RECHECK = Duration.ofSeconds(1);
+
+    /** The earliest time a row this node deferred becomes due again, for the worker's next claim. */
+    private final java.util.concurrent.atomic.AtomicReference<Instant> soonestDue =
+            new java.util.concurrent.atomic.AtomicReference<Instant>();
+
+    private void dueSoon(Instant at) {
+        Instant current;
+        do {
+            current = soonestDue.get();
+        } while ((current == null || at.isBefore(current)) && !soonestDue.compareAndSet(current, at));
+    }
+
+    /** Takes the earliest due time of rows deferred since the last call, or null. */
+    Instant takeSoonestDue() {
+        return soonestDue.getAndSet(null);
+    }
+
     /** Claims up to {@code max} rows: first one probe per paused site whose probe is due, then due rows. */
     List<Claim> claim(int max) throws SQLException {
         return claim(max, false);
@@ -433,13 +452,18 @@ final class Deliverer {
                     });
             return;
         }
-        Instant next = now.plus(settings.submissionRecheckInterval());
+        // A row claimed right after its checkout may beat the order's commit by a moment (the store
+        // wakes the worker when it can): look again after a second while the row is young.
+        Duration recheck = settings.submissionRecheckInterval();
+        boolean young = Duration.between(row.queuedAt(), now).compareTo(recheck) < 0;
+        final Instant next = now.plus(young && FIRST_RECHECK.compareTo(recheck) < 0 ? FIRST_RECHECK : recheck);
         recorder.finish(claim, RowUpdate.defer(next, null, "waiting for the order to be submitted", null), now,
                 new Recorded() {
                     @Override
                     public void run(boolean won) {
                         if (won) {
                             metrics.awaitingSubmission.incrementAndGet();
+                            dueSoon(next);
                         }
                     }
                 });

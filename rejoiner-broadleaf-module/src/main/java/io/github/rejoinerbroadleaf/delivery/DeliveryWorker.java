@@ -243,6 +243,12 @@ public final class DeliveryWorker {
                     reclaimed = true;
                 }
                 busy |= flushOutcomes() > 0;
+                Instant due = deliverer.takeSoonestDue();
+                if (due != null) {
+                    // A row put back for a moment (order not yet committed): claim it when due, not at the next poll.
+                    long inNanos = Math.max(0, Duration.between(queue.clock().instant(), due).toNanos());
+                    nextClaimNanos = Math.min(nextClaimNanos, System.nanoTime() + inNanos);
+                }
                 deliverer.heartbeat();
                 purgeWhenDue();
                 if (takeWakeUp()) {

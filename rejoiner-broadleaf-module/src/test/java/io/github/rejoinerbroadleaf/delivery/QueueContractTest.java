@@ -470,8 +470,36 @@ abstract class QueueContractTest {
         worker.runOnce();
 
         QueuedConversion r = row("1001");
-        assertEquals(List.of(0, QueueStatus.QUEUED, 0, clock.instant().plusSeconds(15)),
+        assertEquals(List.of(0, QueueStatus.QUEUED, 0, clock.instant().plusSeconds(1)),
                 List.of(sender.calls(), r.status(), r.attempts(), r.nextAttemptAt()));
+    }
+
+    @Test
+    void orderStillNotSubmittedAfterTheRecheckIntervalIsCheckedEvery15Seconds() {
+        queue.enqueue(SITE, CONVERT, "1001", payload("1001"));
+        clock.advance(Duration.ofSeconds(15));
+
+        worker.runOnce();
+
+        assertEquals(clock.instant().plusSeconds(15), row("1001").nextAttemptAt());
+    }
+
+    @Test
+    void aRunningWorkerSendsAConversionWhoseOrderCommitsJustAfterTheWakeUp() {
+        ConversionQueue slowPoll = new ConversionQueue(dataSource, settings("node-a").pollInterval(Duration.ofHours(1))
+                .build(), clock);
+        enqueue("first");
+        DeliveryWorker w = start(worker(slowPoll));
+        Await.until("the first row is SENT", Duration.ofSeconds(10), () -> countIn(QueueStatus.SENT) == 1);
+        queue.enqueue(SITE, CONVERT, "second", payload("second"));   // its order is not committed yet
+        w.wake();
+        Await.until("the row was deferred", Duration.ofSeconds(5), () -> slowPoll.metrics().awaitingSubmission() == 1);
+
+        submitted.add("second");
+        clock.advance(Duration.ofSeconds(1));
+
+        Await.until("the second row is SENT without waiting for the hourly poll", Duration.ofSeconds(5),
+                () -> countIn(QueueStatus.SENT) == 2);
     }
 
     @Test
