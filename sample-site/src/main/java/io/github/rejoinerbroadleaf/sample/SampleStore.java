@@ -1,6 +1,7 @@
 package io.github.rejoinerbroadleaf.sample;
 
 import io.github.rejoinerbroadleaf.broadleaf.restore.CartRestoreService;
+import io.github.rejoinerbroadleaf.broadleaf.restore.OrderSummaryLinks;
 import io.github.rejoinerbroadleaf.broadleaf.restore.RestoreLinkRequestFilter;
 import io.github.rejoinerbroadleaf.sandbox.RejoinerSandbox;
 import io.github.rejoinerbroadleaf.sandbox.SandboxServlet;
@@ -109,8 +110,9 @@ public final class SampleStore {
         encoding.setInitParameter("forceEncoding", "true");
         context.addFilter(encoding, "/*", EnumSet.of(DispatcherType.REQUEST));
         // Scanners' HEADs and browser prefetches of restore links are answered before anything makes a session.
-        context.addFilter(new FilterHolder(new RestoreLinkRequestFilter()), CartRestoreService.PATH,
-                EnumSet.of(DispatcherType.REQUEST));
+        FilterHolder linkFilter = new FilterHolder(new RestoreLinkRequestFilter());
+        context.addFilter(linkFilter, CartRestoreService.PATH, EnumSet.of(DispatcherType.REQUEST));
+        context.addFilter(linkFilter, OrderSummaryLinks.PATH, EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(new DelegatingFilterProxy("springSecurityFilterChain")),
                 "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
 

@@ -105,10 +105,17 @@ class ModuleEndpointFuzzTest {
     }
 
     @Test
-    void theRestoreLinkNeverAnswers500() {
+    void theRestoreAndOrderLinksNeverAnswer500() {
         for (String junk : JUNK) {
             probe(anonymous, "GET", "/rejoiner/cart/restore?t=" + q(junk), null);
             probe(anonymous, "GET", "/rejoiner/cart/restore?t=AQ&promo=" + q(junk), null);
+        }
+        for (String junk : JUNK) {
+            probe(anonymous, "GET", "/rejoiner/order?t=" + q(junk), null);
+        }
+        probe(anonymous, "GET", "/rejoiner/order", null);
+        for (String method : List.of("HEAD", "POST", "PUT", "DELETE")) {
+            probe(anonymous, method, "/rejoiner/order?t=abc", method.equals("HEAD") ? null : "t=abc");
         }
         probe(anonymous, "GET", "/rejoiner/cart/restore", null);
         probe(anonymous, "GET", "/rejoiner/cart/restore?t=a&t=b&promo=x&promo=y", null);

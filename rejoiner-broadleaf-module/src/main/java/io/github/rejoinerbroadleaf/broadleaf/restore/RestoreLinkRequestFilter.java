@@ -17,8 +17,8 @@ import java.io.IOException;
  * {@code Purpose} or {@code X-Moz: prefetch}) get 503 with {@code no-store}, which makes the browser
  * drop the prefetch and load the link for real when the shopper clicks. No session, no cart.
  *
- * <p>Map it in {@code web.xml} to {@value CartRestoreService#PATH} ahead of
- * {@code springSecurityFilterChain}. Without it, {@link CartRestoreController} answers the same
+ * <p>Map it in {@code web.xml} to {@value CartRestoreService#PATH} and {@value OrderSummaryLinks#PATH}
+ * (the read-only order summary, treated alike) ahead of {@code springSecurityFilterChain}. Without it, {@link CartRestoreController} answers the same
  * statuses, but a session may already have been created.
  */
 public class RestoreLinkRequestFilter implements Filter {
@@ -49,7 +49,7 @@ public class RestoreLinkRequestFilter implements Filter {
     private static boolean isRestorePath(HttpServletRequest request) {
         String uri = request.getRequestURI();
         String context = request.getContextPath() == null ? "" : request.getContextPath();
-        return uri != null && uri.equals(context + CartRestoreService.PATH);
+        return uri != null && (uri.equals(context + CartRestoreService.PATH) || uri.equals(context + OrderSummaryLinks.PATH));
     }
 
     /** A load the browser makes on speculation, not because the shopper opened the link. */
