@@ -18,7 +18,7 @@ final class AjaxCartBenchmark {
 
     static final String ENDPOINT = "/rejoiner/ajax-calls";
     /** The bootstrap's wait after the store's request (TrackingScript's debounce). */
-    static final long DEBOUNCE_MILLIS = io.github.rejoinerbroadleaf.vendor.rejoiner.TrackingScript.AJAX_DEBOUNCE_MILLIS;
+    static final long DEBOUNCE_MILLIS = io.github.rejoinerbroadleaf.core.TrackingScript.AJAX_DEBOUNCE_MILLIS;
     static final double GOAL_MILLIS = 50;
 
     private final int warmup = Integer.getInteger("bench.ajax.warmup", 100);

@@ -45,17 +45,15 @@ import io.github.rejoinerbroadleaf.delivery.DeliveryWorker;
 import io.github.rejoinerbroadleaf.delivery.QueueSchema;
 import io.github.rejoinerbroadleaf.delivery.QueueStatus;
 import io.github.rejoinerbroadleaf.delivery.SubmissionCheck;
-import io.github.rejoinerbroadleaf.vendor.rejoiner.CampaignType;
-import io.github.rejoinerbroadleaf.vendor.rejoiner.CartData;
-import io.github.rejoinerbroadleaf.vendor.rejoiner.CartItem;
-import io.github.rejoinerbroadleaf.vendor.rejoiner.LeadConversion;
-import io.github.rejoinerbroadleaf.vendor.rejoiner.LeadOperation;
-import io.github.rejoinerbroadleaf.vendor.rejoiner.LeadPayloads;
-import io.github.rejoinerbroadleaf.vendor.rejoiner.RejoinerApiClient;
-import io.github.rejoinerbroadleaf.vendor.rejoiner.RejoinerApiConfig;
-import io.github.rejoinerbroadleaf.vendor.rejoiner.UrlResolver;
-import okhttp3.ConnectionPool;
-import okhttp3.OkHttpClient;
+import io.github.rejoinerbroadleaf.core.CampaignType;
+import io.github.rejoinerbroadleaf.core.CartData;
+import io.github.rejoinerbroadleaf.core.CartItem;
+import io.github.rejoinerbroadleaf.core.LeadConversion;
+import io.github.rejoinerbroadleaf.core.LeadOperation;
+import io.github.rejoinerbroadleaf.core.LeadPayloads;
+import io.github.rejoinerbroadleaf.core.RejoinerApiClient;
+import io.github.rejoinerbroadleaf.core.RejoinerApiConfig;
+import io.github.rejoinerbroadleaf.core.UrlResolver;
 
 /**
  * Section 4: a backlog of 10 000 conversions drained by one {@link DeliveryWorker} with default
@@ -317,13 +315,12 @@ final class DrainBenchmark {
                 : DeliverySettings.defaults();
         ConversionQueue queue = new ConversionQueue(dataSource, settings);
         UrlResolver urls = UrlResolver.forBase("https://shop.example.com/");
-        OkHttpClient shared = new OkHttpClient.Builder().connectionPool(new ConnectionPool(8, 5, TimeUnit.MINUTES)).build();
         RejoinerApiClient client = new RejoinerApiClient(RejoinerApiConfig.builder()
                 .siteId("bench-site").apiKey("bench-key").apiSecret("bench-secret-not-for-production")
                 .baseUrl(endpoint)
                 .connectTimeout(Duration.ofSeconds(5)).readTimeout(Duration.ofSeconds(10))
                 .writeTimeout(Duration.ofSeconds(10)).callTimeout(Duration.ofSeconds(30))
-                .build(), shared);
+                .build());
         DeliveryWorker worker = new DeliveryWorker(queue, site -> client, SubmissionCheck.ALWAYS_SUBMITTED);
 
         // Warm-up: a smaller backlog through the same code paths, untimed; its rows stay as SENT rows,
@@ -344,8 +341,6 @@ final class DrainBenchmark {
         worker.stop();
         Map<QueueStatus, Long> counts = queue.countByStatus();
         client.close();
-        shared.dispatcher().executorService().shutdown();
-        shared.connectionPool().evictAll();
         heap.stop();
         ds.close();
 

@@ -21,11 +21,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 
-import io.github.rejoinerbroadleaf.vendor.rejoiner.CartData;
-import io.github.rejoinerbroadleaf.vendor.rejoiner.CartItem;
-import io.github.rejoinerbroadleaf.vendor.rejoiner.TrackingCommand;
-import io.github.rejoinerbroadleaf.vendor.rejoiner.TrackingScript;
-import io.github.rejoinerbroadleaf.vendor.rejoiner.UrlResolver;
+import io.github.rejoinerbroadleaf.core.CartData;
+import io.github.rejoinerbroadleaf.core.CartItem;
+import io.github.rejoinerbroadleaf.core.TrackingCommand;
+import io.github.rejoinerbroadleaf.core.TrackingScript;
+import io.github.rejoinerbroadleaf.core.UrlResolver;
 
 /**
  * Cost of rendering a cart page's tracking script, next to plain Jackson serialisation of the
@@ -59,9 +59,17 @@ public class SnippetRenderBenchmark {
         commands = buildCommands();
         plain = new ArrayList<>();
         for (TrackingCommand c : commands) {
-            plain.add(c.argument() == null ? List.of(c.name()) : List.of(c.name(), c.argument()));
+            plain.add(c.argument() == null ? List.of(c.name()) : List.of(c.name(), plainTree(c)));
         }
         jackson = new ObjectMapper().writer();
+    }
+
+    private static Object plainTree(TrackingCommand c) {
+        try {
+            return new ObjectMapper().readTree(c.argument().toString());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private List<TrackingCommand> buildCommands() {

@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.rejoinerbroadleaf.sandbox.RejoinerSandbox;
 import io.github.rejoinerbroadleaf.settings.RejoinerSettings;
 import io.github.rejoinerbroadleaf.settings.RejoinerSettingsService;
-import io.github.rejoinerbroadleaf.vendor.rejoiner.CartData;
-import io.github.rejoinerbroadleaf.vendor.rejoiner.CartItem;
-import io.github.rejoinerbroadleaf.vendor.rejoiner.DeliveryOutcome;
-import io.github.rejoinerbroadleaf.vendor.rejoiner.LeadConversion;
-import io.github.rejoinerbroadleaf.vendor.rejoiner.RejoinerApiClient;
-import io.github.rejoinerbroadleaf.vendor.rejoiner.RejoinerApiConfig;
+import io.github.rejoinerbroadleaf.core.CartData;
+import io.github.rejoinerbroadleaf.core.CartItem;
+import io.github.rejoinerbroadleaf.core.DeliveryOutcome;
+import io.github.rejoinerbroadleaf.core.LeadConversion;
+import io.github.rejoinerbroadleaf.core.RejoinerApiClient;
+import io.github.rejoinerbroadleaf.core.RejoinerApiConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

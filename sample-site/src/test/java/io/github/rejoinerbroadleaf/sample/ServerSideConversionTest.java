@@ -3,7 +3,7 @@ package io.github.rejoinerbroadleaf.sample;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.rejoinerbroadleaf.settings.RejoinerSettingsService;
-import io.github.rejoinerbroadleaf.vendor.rejoiner.RequestSigner;
+import io.github.rejoinerbroadleaf.core.RequestSigner;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;

@@ -1,10 +1,10 @@
 package io.github.rejoinerbroadleaf.broadleaf.admin;
 
 import io.github.rejoinerbroadleaf.broadleaf.admin.ConnectionTestResult.Verdict;
-import io.github.rejoinerbroadleaf.vendor.rejoiner.ApiGeneration;
-import io.github.rejoinerbroadleaf.vendor.rejoiner.DeliveryOutcome;
-import io.github.rejoinerbroadleaf.vendor.rejoiner.RejoinerApiClient;
-import io.github.rejoinerbroadleaf.vendor.rejoiner.RejoinerApiConfig;
+import io.github.rejoinerbroadleaf.core.ApiGeneration;
+import io.github.rejoinerbroadleaf.core.DeliveryOutcome;
+import io.github.rejoinerbroadleaf.core.RejoinerApiClient;
+import io.github.rejoinerbroadleaf.core.RejoinerApiConfig;
 
 import java.time.Duration;
 

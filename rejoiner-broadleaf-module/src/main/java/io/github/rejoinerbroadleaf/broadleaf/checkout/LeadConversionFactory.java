@@ -1,7 +1,7 @@
 package io.github.rejoinerbroadleaf.broadleaf.checkout;
 
 import io.github.rejoinerbroadleaf.settings.RejoinerSettings;
-import io.github.rejoinerbroadleaf.vendor.rejoiner.LeadConversion;
+import io.github.rejoinerbroadleaf.core.LeadConversion;
 import org.broadleafcommerce.core.order.domain.Order;
 
 /** Turns a submitted order into the body of Rejoiner's {@code lead/convert} call. */

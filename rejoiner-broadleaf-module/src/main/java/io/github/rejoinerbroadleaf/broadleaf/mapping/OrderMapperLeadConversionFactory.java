@@ -2,7 +2,7 @@ package io.github.rejoinerbroadleaf.broadleaf.mapping;
 
 import io.github.rejoinerbroadleaf.broadleaf.checkout.LeadConversionFactory;
 import io.github.rejoinerbroadleaf.settings.RejoinerSettings;
-import io.github.rejoinerbroadleaf.vendor.rejoiner.LeadConversion;
+import io.github.rejoinerbroadleaf.core.LeadConversion;
 import org.broadleafcommerce.core.order.domain.Order;
 
 /**

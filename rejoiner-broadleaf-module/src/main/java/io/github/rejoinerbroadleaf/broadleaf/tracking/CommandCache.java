@@ -1,8 +1,8 @@
 package io.github.rejoinerbroadleaf.broadleaf.tracking;
 
 import io.github.rejoinerbroadleaf.broadleaf.mapping.ExpiringCache;
-import io.github.rejoinerbroadleaf.vendor.rejoiner.TrackingCommand;
-import io.github.rejoinerbroadleaf.vendor.rejoiner.TrackingScript;
+import io.github.rejoinerbroadleaf.core.TrackingCommand;
+import io.github.rejoinerbroadleaf.core.TrackingScript;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -2,7 +2,7 @@ package io.github.rejoinerbroadleaf.broadleaf.admin;
 
 import io.github.rejoinerbroadleaf.delivery.QueueStatus;
 import io.github.rejoinerbroadleaf.delivery.QueuedConversion;
-import io.github.rejoinerbroadleaf.vendor.rejoiner.LeadOperation;
+import io.github.rejoinerbroadleaf.core.LeadOperation;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -6,7 +6,7 @@ import io.github.rejoinerbroadleaf.settings.RejoinerSettingsServiceImpl;
 import io.github.rejoinerbroadleaf.settings.SettingKey;
 import io.github.rejoinerbroadleaf.settings.SettingsLayer;
 import io.github.rejoinerbroadleaf.settings.StandardLayers;
-import io.github.rejoinerbroadleaf.vendor.rejoiner.LeadConversion;
+import io.github.rejoinerbroadleaf.core.LeadConversion;
 import org.broadleafcommerce.core.checkout.service.workflow.CheckoutSeed;
 import org.broadleafcommerce.core.order.domain.Order;
 import org.broadleafcommerce.core.workflow.DefaultProcessContextImpl;

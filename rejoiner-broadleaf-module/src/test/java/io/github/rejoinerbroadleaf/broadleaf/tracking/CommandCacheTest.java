@@ -1,7 +1,7 @@
 package io.github.rejoinerbroadleaf.broadleaf.tracking;
 
-import io.github.rejoinerbroadleaf.vendor.rejoiner.TrackingCommand;
-import io.github.rejoinerbroadleaf.vendor.rejoiner.TrackingScript;
+import io.github.rejoinerbroadleaf.core.TrackingCommand;
+import io.github.rejoinerbroadleaf.core.TrackingScript;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
