@@ -2,9 +2,12 @@ package io.github.rejoinerbroadleaf.sample;
 
 import io.github.rejoinerbroadleaf.broadleaf.restore.CartRestoreService;
 import io.github.rejoinerbroadleaf.broadleaf.restore.CartRestoreServiceImpl;
+import io.github.rejoinerbroadleaf.broadleaf.restore.RestoreKeyProvider;
 import io.github.rejoinerbroadleaf.restore.RestoreLine;
+import io.github.rejoinerbroadleaf.settings.RejoinerSettingsService;
 import org.broadleafcommerce.core.catalog.domain.Sku;
 import org.broadleafcommerce.core.catalog.service.CatalogService;
+import org.broadleafcommerce.core.offer.service.OfferService;
 import org.broadleafcommerce.core.order.domain.Order;
 import org.broadleafcommerce.core.order.service.OrderService;
 import org.jsoup.Jsoup;
@@ -238,14 +241,15 @@ class CartRestoreLinkTest {
 
     @Test
     void anExpiredLinkIsGone(SampleStore store) throws Exception {
-        CartRestoreServiceImpl service = (CartRestoreServiceImpl) service();
-        String expired;
-        service.setClock(Clock.fixed(Instant.now().minus(Duration.ofDays(31)), ZoneOffset.UTC));
-        try {
-            expired = service.restoreUrl(List.of(RestoreLine.of(5L, 5L, 1)), base(store));
-        } finally {
-            service.setClock(Clock.systemUTC());
-        }
+        // The store's own collaborators, with a clock 31 days back: the link was issued then.
+        CartRestoreService issuedLastMonth = new CartRestoreServiceImpl(
+                running.bean("blRejoinerSettingsService", RejoinerSettingsService.class),
+                running.bean("blRejoinerRestoreKeyProvider", RestoreKeyProvider.class),
+                running.bean("blOrderService", OrderService.class),
+                running.bean("blCatalogService", CatalogService.class),
+                running.bean("blOfferService", OfferService.class),
+                Clock.fixed(Instant.now().minus(Duration.ofDays(31)), ZoneOffset.UTC));
+        String expired = issuedLastMonth.restoreUrl(List.of(RestoreLine.of(5L, 5L, 1)), base(store));
         Shopper b = new Shopper(store);
         b.get("/hot-sauces/green-ghost");
         b.post("/cart/add", "productId", "2", "quantity", "1");

@@ -58,20 +58,23 @@ public class CartRestoreServiceImpl implements CartRestoreService {
     private final OrderService orderService;
     private final CatalogService catalogService;
     private final OfferService offerService;
-    private volatile RestoreTokenCodec codec = new RestoreTokenCodec(Clock.systemUTC());
+    private final RestoreTokenCodec codec;
 
     public CartRestoreServiceImpl(RejoinerSettingsService settingsService, RestoreKeyProvider keyProvider,
                                   OrderService orderService, CatalogService catalogService, OfferService offerService) {
+        this(settingsService, keyProvider, orderService, catalogService, offerService, Clock.systemUTC());
+    }
+
+    /** With the clock links are issued and checked against. */
+    public CartRestoreServiceImpl(RejoinerSettingsService settingsService, RestoreKeyProvider keyProvider,
+                                  OrderService orderService, CatalogService catalogService, OfferService offerService,
+                                  Clock clock) {
+        this.codec = new RestoreTokenCodec(clock);
         this.settingsService = settingsService;
         this.keyProvider = keyProvider;
         this.orderService = orderService;
         this.catalogService = catalogService;
         this.offerService = offerService;
-    }
-
-    /** The clock links are issued and checked against (tests move it). */
-    public void setClock(Clock clock) {
-        this.codec = new RestoreTokenCodec(clock);
     }
 
     // ---- links -------------------------------------------------------------------------------
