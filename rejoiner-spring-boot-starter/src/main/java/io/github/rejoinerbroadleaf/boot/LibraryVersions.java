@@ -20,7 +20,7 @@ final class LibraryVersions {
                 com.fasterxml.jackson.databind.cfg.PackageVersion.VERSION);
         if (problem != null) {
             throw new RejoinerStartupException(problem, "Spring Boot 2.7 manages Jackson 2.13: set the build property "
-                    + "jackson-bom.version to 2.17.2 (the version Broadleaf 6.2 uses and rejoiner-core is built with), "
+                    + "jackson-bom.version to 2.17.2 (the version rejoiner-core is built and tested with), "
                     + "or import com.fasterxml.jackson:jackson-bom before spring-boot-dependencies.");
         }
     }
