@@ -3,14 +3,14 @@ package io.github.rejoinerbroadleaf.boot;
 import com.fasterxml.jackson.core.Version;
 
 /**
- * The libraries rejoiner-core needs at run time in newer versions than Spring Boot 2.7 manages:
- * Jackson 2.16 or later (Spring Boot 2.7.18 manages 2.13.5). Checked at start-up so that a wrong
- * version is a clear report rather than a NoSuchMethodError on the first rendered page.
+ * The library versions rejoiner-core needs at run time: Jackson 2.13 or later (what Spring Boot 2.7
+ * manages). Checked at start-up so that an older Jackson (an application that pins one) is a clear
+ * report rather than a NoSuchMethodError on the first rendered page.
  */
 final class LibraryVersions {
 
     static final int JACKSON_MAJOR = 2;
-    static final int JACKSON_MINOR = 16;
+    static final int JACKSON_MINOR = 13;
 
     private LibraryVersions() {
     }
@@ -19,9 +19,8 @@ final class LibraryVersions {
         String problem = jacksonProblem(com.fasterxml.jackson.core.json.PackageVersion.VERSION,
                 com.fasterxml.jackson.databind.cfg.PackageVersion.VERSION);
         if (problem != null) {
-            throw new RejoinerStartupException(problem, "Spring Boot 2.7 manages Jackson 2.13: set the build property "
-                    + "jackson-bom.version to 2.17.2 (the version rejoiner-core is built and tested with), "
-                    + "or import com.fasterxml.jackson:jackson-bom before spring-boot-dependencies.");
+            throw new RejoinerStartupException(problem, "Remove the pinned Jackson version (Spring Boot 2.7 manages 2.13.5), or set the build property "
+                    + "jackson-bom.version to 2.13.0 or later.");
         }
     }
 

@@ -166,6 +166,9 @@ class AjaxCartBrowserTest {
             assertEquals(browser.find("#order-number").getText(), conversion.get("cart_data").get("customer_order_number").asText());
             assertEquals("[\"conversion\"]", conversion.get("campaign_type").toString());
             assertEquals("[\"cmp-9\"]", conversion.get("campaign_ids").toString());
+            // A converted order links to the order (the registered shopper's order page), not to a cart refill.
+            String returnUrl = conversion.get("cart_data").get("return_url").asText();
+            assertTrue(returnUrl.endsWith("/account/orders/" + browser.find("#order-number").getText()), returnUrl);
             browser.reload();
             assertPage(browser);
 

@@ -1,5 +1,6 @@
 package io.github.rejoinerbroadleaf.broadleaf.checkout;
 
+import io.github.rejoinerbroadleaf.broadleaf.MovableClock;
 import io.github.rejoinerbroadleaf.delivery.ConversionQueue;
 import io.github.rejoinerbroadleaf.delivery.DeliverySettings;
 import io.github.rejoinerbroadleaf.settings.RejoinerSettingsServiceImpl;
@@ -88,41 +89,18 @@ class MissingCredentialsTest {
 
     @Test
     void theAlarmLogsAtMostOnceAMinuteWhileItLasts() {
-        MutableClock clock = new MutableClock(T0);
+        MovableClock clock = new MovableClock(T0);
         MissingCredentialsAlarm alarm = new MissingCredentialsAlarm(clock);
 
         boolean first = alarm.orderNotQueued("1");
-        clock.now = T0.plusSeconds(30);
+        clock.set(T0.plusSeconds(30));
         boolean halfAMinuteLater = alarm.orderNotQueued("2");
-        clock.now = T0.plusSeconds(60);
+        clock.set(T0.plusSeconds(60));
         boolean aMinuteLater = alarm.orderNotQueued("3");
-        clock.now = T0.plus(Duration.ofSeconds(119));
+        clock.set(T0.plus(Duration.ofSeconds(119)));
         boolean justBeforeTheNextMinute = alarm.orderNotQueued("4");
 
         assertEquals(List.of(true, false, true, false, 4L),
                 List.of(first, halfAMinuteLater, aMinuteLater, justBeforeTheNextMinute, alarm.ordersNotQueued()));
-    }
-
-    private static final class MutableClock extends Clock {
-        Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.rejoinerbroadleaf.broadleaf.restore;
 
+import io.github.rejoinerbroadleaf.broadleaf.MovableClock;
 import org.hsqldb.jdbc.JDBCDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -9,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -81,13 +83,13 @@ class GeneratedRestoreKeyStoreTest {
 
     @Test
     void aFailedRefreshKeepsTheKeysAlreadyKnown() throws Exception {
-        MutableClock time = new MutableClock();
+        MovableClock time = new MovableClock();
         GeneratedRestoreKeyStore store = new GeneratedRestoreKeyStore(dataSource, time);
         List<String> known = store.keys();
         sql("DROP TABLE RJ_RESTORE_LINK_KEY");
         sql("CREATE TABLE RJ_RESTORE_LINK_KEY (BROKEN INT)"); // every read now fails
 
-        time.advanceMinutes(10);
+        time.advance(Duration.ofMinutes(10));
 
         assertEquals(known, store.keys());
     }
@@ -107,28 +109,5 @@ class GeneratedRestoreKeyStoreTest {
         database();
 
         assertNotEquals(first, new GeneratedRestoreKeyStore(dataSource, clock).keys().get(0));
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-11-30T12:00:00Z");
-
-        void advanceMinutes(long minutes) {
-            now = now.plusSeconds(minutes * 60);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -1,13 +1,10 @@
 package io.github.rejoinerbroadleaf.broadleaf.web;
 
+import io.github.rejoinerbroadleaf.broadleaf.MovableClock;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -62,28 +59,5 @@ class RateLimitedWarningsTest {
 
         assertTrue(warnings.warn("timeout", "settings not read in time", cause));
         assertTrue(warnings.warn("read", "settings not read", new IllegalArgumentException("other class")));
-    }
-
-    static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

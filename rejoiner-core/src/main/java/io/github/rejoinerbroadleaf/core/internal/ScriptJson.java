@@ -28,6 +28,17 @@ public final class ScriptJson {
 
     private static final ObjectMapper READER = new ObjectMapper();
 
+    private static final boolean RECYCLERS_ARE_POOLED = hasReleaseToPool();
+
+    private static boolean hasReleaseToPool() {
+        try {
+            BufferRecycler.class.getMethod("releaseToPool");
+            return true;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+    }
+
     private ScriptJson() {
     }
 
@@ -41,6 +52,8 @@ public final class ScriptJson {
      * does it: Jackson's segmented writer with recycled buffers, one String at the end.
      */
     public static String write(Body body) {
+        // Jackson 2.16+ pools recyclers and wants them back; older versions (Spring Boot 2.7 manages
+        // 2.13) keep one per thread and lack the method, which is then never called.
         BufferRecycler recycler = FACTORY._getBufferRecycler();
         try (SegmentedStringWriter out = new SegmentedStringWriter(recycler)) {
             try (JsonGenerator g = FACTORY.createGenerator(out)) {
@@ -50,7 +63,9 @@ public final class ScriptJson {
         } catch (IOException e) {
             throw new IllegalStateException("cannot happen for an in-memory writer", e);
         } finally {
-            recycler.releaseToPool();
+            if (RECYCLERS_ARE_POOLED) {
+                recycler.releaseToPool();
+            }
         }
     }
 
