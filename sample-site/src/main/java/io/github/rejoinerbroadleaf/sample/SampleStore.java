@@ -3,6 +3,7 @@ package io.github.rejoinerbroadleaf.sample;
 import io.github.rejoinerbroadleaf.broadleaf.restore.CartRestoreService;
 import io.github.rejoinerbroadleaf.broadleaf.restore.OrderSummaryLinks;
 import io.github.rejoinerbroadleaf.broadleaf.restore.RestoreLinkRequestFilter;
+import io.github.rejoinerbroadleaf.broadleaf.tracking.AjaxCallsController;
 import io.github.rejoinerbroadleaf.sandbox.RejoinerSandbox;
 import io.github.rejoinerbroadleaf.sandbox.SandboxServlet;
 import org.broadleafcommerce.common.web.extensibility.MergeContextLoaderListener;
@@ -113,6 +114,7 @@ public final class SampleStore {
         FilterHolder linkFilter = new FilterHolder(new RestoreLinkRequestFilter());
         context.addFilter(linkFilter, CartRestoreService.PATH, EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(linkFilter, OrderSummaryLinks.PATH, EnumSet.of(DispatcherType.REQUEST));
+        context.addFilter(linkFilter, AjaxCallsController.PATH, EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(new DelegatingFilterProxy("springSecurityFilterChain")),
                 "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
 

@@ -150,6 +150,17 @@ class ModuleEndpointFuzzTest {
     }
 
     @Test
+    void theAjaxCallsEndpointNeverAnswers500() {
+        for (String junk : JUNK) {
+            probe(anonymous, "GET", "/rejoiner/ajax-calls?" + q(junk) + "=" + q(junk), null);
+        }
+        for (String method : List.of("HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS")) {
+            probe(anonymous, method, "/rejoiner/ajax-calls", method.equals("HEAD") ? null : "x=1");
+        }
+        assertEquals(List.of(), failures);
+    }
+
+    @Test
     void theSandboxNeverAnswers500() {
         for (String junk : JUNK) {
             probe(anonymous, "GET", "/rejoiner-sandbox/api/events?since=" + q(junk) + "&limit=" + q(junk) + "&type=" + q(junk), null);

@@ -1,5 +1,7 @@
 package io.github.rejoinerbroadleaf.broadleaf.restore;
 
+import io.github.rejoinerbroadleaf.broadleaf.tracking.AjaxCallsController;
+
 import javax.servlet.Filter;
 import javax.servlet.FilterChain;
 import javax.servlet.FilterConfig;
@@ -17,8 +19,8 @@ import java.io.IOException;
  * {@code Purpose} or {@code X-Moz: prefetch}) get 503 with {@code no-store}, which makes the browser
  * drop the prefetch and load the link for real when the shopper clicks. No session, no cart.
  *
- * <p>Map it in {@code web.xml} to {@value CartRestoreService#PATH} and {@value OrderSummaryLinks#PATH}
- * (the read-only order summary, treated alike) ahead of {@code springSecurityFilterChain}. Without it, {@link CartRestoreController} answers the same
+ * <p>Map it in {@code web.xml} to {@value CartRestoreService#PATH}, {@value OrderSummaryLinks#PATH}
+ * (the read-only order summary, treated alike) and {@code /rejoiner/ajax-calls} (GET-only as well) ahead of {@code springSecurityFilterChain}. Without it, {@link CartRestoreController} answers the same
  * statuses, but a session may already have been created.
  */
 public class RestoreLinkRequestFilter implements Filter {
@@ -49,7 +51,9 @@ public class RestoreLinkRequestFilter implements Filter {
     private static boolean isRestorePath(HttpServletRequest request) {
         String uri = request.getRequestURI();
         String context = request.getContextPath() == null ? "" : request.getContextPath();
-        return uri != null && (uri.equals(context + CartRestoreService.PATH) || uri.equals(context + OrderSummaryLinks.PATH));
+        // The AJAX calls endpoint is GET-only too: mapped here, a POST without a CSRF token gets 405, not the CSRF filter's error.
+        return uri != null && (uri.equals(context + CartRestoreService.PATH) || uri.equals(context + OrderSummaryLinks.PATH)
+                || uri.equals(context + AjaxCallsController.PATH));
     }
 
     /** A load the browser makes on speculation, not because the shopper opened the link. */

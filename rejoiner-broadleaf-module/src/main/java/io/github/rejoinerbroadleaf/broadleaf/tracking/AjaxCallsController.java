@@ -54,6 +54,15 @@ public class AjaxCallsController {
         response.getOutputStream().write(body);
     }
 
+    /** GET only: HEAD and every other method answer 405 (a 405 rather than Spring's exception, which stores render as 500). */
+    @RequestMapping(value = PATH, method = {RequestMethod.HEAD, RequestMethod.POST, RequestMethod.PUT,
+            RequestMethod.DELETE, RequestMethod.PATCH})
+    public void otherMethods(HttpServletResponse response) {
+        response.setHeader("Allow", "GET");
+        response.setHeader("Cache-Control", "no-store");
+        response.setStatus(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+    }
+
     /** The bootstrap's XHR: {@code X-Requested-With: XMLHttpRequest}, and not marked cross-site by the browser. */
     static boolean isBootstrapRequest(HttpServletRequest request) {
         return "XMLHttpRequest".equals(request.getHeader("X-Requested-With"))
