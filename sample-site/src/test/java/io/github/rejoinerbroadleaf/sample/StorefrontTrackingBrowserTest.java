@@ -1,7 +1,6 @@
 package io.github.rejoinerbroadleaf.sample;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.rejoinerbroadleaf.settings.RejoinerSettingsService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,26 +43,17 @@ class StorefrontTrackingBrowserTest {
     /** The sample store's cart script, blocked so that every form posts as without JavaScript. */
     private static final String STORE_CART_SCRIPT = "*/js/cart.js";
 
-    private RejoinerSettingsService settings;
+    private final BrowserTrackingSettings tracking = new BrowserTrackingSettings(SETTINGS);
     private String libraryUrl;
 
     @BeforeEach
     void configureTracking(SampleStore store) {
-        HeadlessChromium.requireChromium();
-        SETTINGS.forEach(System::setProperty);
-        libraryUrl = "http://localhost:" + store.port() + "/blocked-rejoiner-library.js";
-        System.setProperty("rejoiner.jsUrl", libraryUrl);
-        settings = store.bean("blRejoinerSettingsService", RejoinerSettingsService.class);
-        settings.invalidate();
+        libraryUrl = tracking.apply(store);
     }
 
     @AfterEach
     void restore() {
-        SETTINGS.keySet().forEach(System::clearProperty);
-        System.clearProperty("rejoiner.jsUrl");
-        if (settings != null) { // null when the test was skipped before configuring (no Chromium)
-            settings.invalidate();
-        }
+        tracking.restore();
     }
 
     @Test

@@ -89,7 +89,7 @@ public class GeneratedRestoreKeyStore {
                     cachedAt = clock.millis();
                     return cached;
                 }
-                throw new IllegalStateException("the generated restore-link key could not be read or stored: " + e, e);
+                throw new IllegalStateException("the generated restore-link key could not be read or stored in " + TABLE + ": " + e, e);
             }
             cached = Collections.unmodifiableList(read);
             cachedAt = clock.millis();

@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The generated restore-link key: plain JDBC, its own table, created on first use, moved from a System Property. */
 class GeneratedRestoreKeyStoreTest {
@@ -95,12 +95,12 @@ class GeneratedRestoreKeyStoreTest {
     }
 
     @Test
-    void withoutADatabaseTheFailureIsClear() {
+    void withoutADatabaseTheFailureNamesTheTable() {
         dataSource.setUrl("jdbc:hsqldb:mem:gone;ifexists=true");
 
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> new GeneratedRestoreKeyStore(dataSource, clock).keys());
-        assertFalse(e.getMessage().isEmpty());
+        assertTrue(e.getMessage().contains("RJ_RESTORE_LINK_KEY"), e.getMessage());
     }
 
     @Test
