@@ -62,6 +62,7 @@ public final class Setting {
     private boolean required;
     private boolean trailingSlashDropped;
     private boolean secretHint;
+    private boolean multiline;
 
     private Setting(String name, Kind kind) {
         this.name = name;
@@ -150,6 +151,12 @@ public final class Setting {
 
     Setting withoutTrailingSlash() {
         this.trailingSlashDropped = true;
+        return this;
+    }
+
+    /** A list edited one item per line (a text area in the admin, stored newline-separated). */
+    Setting onePerLine() {
+        this.multiline = true;
         return this;
     }
 
@@ -247,6 +254,10 @@ public final class Setting {
 
     public boolean dropsTrailingSlash() {
         return trailingSlashDropped;
+    }
+
+    public boolean isOnePerLine() {
+        return multiline;
     }
 
     public boolean showsLastFour() {

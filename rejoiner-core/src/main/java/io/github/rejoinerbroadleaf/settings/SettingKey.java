@@ -67,7 +67,7 @@ public enum SettingKey {
             .tooLong("campaign_ids may be at most 1000 characters.")
             .label("campaign_ids", "campaign ids to convert, comma-separated")),
     UNTRACKED_PAGE_PATTERNS(Setting.of("untrackedPagePatterns", LIST).byDefault("/account/**")
-            .column("UNTRACKED_PAGE_PATTERNS", 2000).placeholder("/account/**")
+            .column("UNTRACKED_PAGE_PATTERNS", 2000).placeholder("/account/**").onePerLine()
             .check(2000, SettingRules.eachItem("/[A-Za-z0-9/_.*?{}~%:;@!$&'()+,=\\[\\]-]*"),
                     "Each untracked page pattern must be an Ant-style path starting with '/' (for example /account/**), "
                             + "one per line or comma-separated.")

@@ -5,6 +5,7 @@ import io.github.rejoinerbroadleaf.core.ApiGeneration;
 import io.github.rejoinerbroadleaf.core.DeliveryOutcome;
 import io.github.rejoinerbroadleaf.core.RejoinerApiClient;
 import io.github.rejoinerbroadleaf.core.RejoinerApiConfig;
+import io.github.rejoinerbroadleaf.settings.SettingKey;
 
 import java.time.Duration;
 
@@ -32,16 +33,16 @@ public class ConnectionTester {
      *               clears them, and only when the form's API base URL is the saved one); may be null
      */
     public ConnectionTestResult test(SettingsForm form, RejoinerSettingsRecord stored) {
-        ApiGeneration generation = "REJOINER_2".equals(SettingsValidator.trim(form.getApiGeneration()))
+        ApiGeneration generation = "REJOINER_2".equals(SettingsValidator.trim(form.get(SettingKey.API_GENERATION)))
                 ? ApiGeneration.REJOINER_2 : ApiGeneration.REJOINER_1;
-        String typedSecret = SettingsValidator.trim(form.getNewApiSecret());
-        String typedKey = SettingsValidator.trim(form.getNewApiKey());
-        String storedSecret = stored == null ? null : SettingsValidator.trim(stored.getApiSecret());
-        String storedKey = stored == null ? null : SettingsValidator.trim(stored.getApiKey());
-        boolean urlChanged = SettingsValidator.apiUrlChanged(form, stored == null ? null : stored.getApiUrl());
-        boolean needsStoredSecret = typedSecret == null && !form.isClearApiSecret() && storedSecret != null
+        String typedSecret = SettingsValidator.trim(form.typed(SettingKey.API_SECRET));
+        String typedKey = SettingsValidator.trim(form.typed(SettingKey.API_KEY));
+        String storedSecret = stored == null ? null : SettingsValidator.trim(stored.value(SettingKey.API_SECRET));
+        String storedKey = stored == null ? null : SettingsValidator.trim(stored.value(SettingKey.API_KEY));
+        boolean urlChanged = SettingsValidator.apiUrlChanged(form, stored == null ? null : stored.value(SettingKey.API_URL));
+        boolean needsStoredSecret = typedSecret == null && !form.isCleared(SettingKey.API_SECRET) && storedSecret != null
                 && generation == ApiGeneration.REJOINER_1;
-        boolean needsStoredKey = typedKey == null && !form.isClearApiKey() && storedKey != null;
+        boolean needsStoredKey = typedKey == null && !form.isCleared(SettingKey.API_KEY) && storedKey != null;
         if (urlChanged && (needsStoredSecret || needsStoredKey)) {
             return new ConnectionTestResult(Verdict.INCOMPLETE, 0, "Not tested: you changed the API base URL, so the "
                     + "saved " + (needsStoredSecret && needsStoredKey ? "API key and secret are"
@@ -50,12 +51,12 @@ public class ConnectionTester {
         }
         String secret = typedSecret != null ? typedSecret : needsStoredSecret ? storedSecret : null;
         String key = typedKey != null ? typedKey : needsStoredKey ? storedKey : null;
-        String baseUrl = SettingsValidator.trim(form.getApiUrl());
+        String baseUrl = SettingsValidator.trim(form.get(SettingKey.API_URL));
         RejoinerApiConfig config;
         try {
             config = RejoinerApiConfig.builder()
                     .generation(generation)
-                    .siteId(SettingsValidator.trim(form.getSiteId()))
+                    .siteId(SettingsValidator.trim(form.get(SettingKey.SITE_ID)))
                     .apiKey(key)
                     .apiSecret(secret)
                     .baseUrl(baseUrl)

@@ -8,6 +8,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -18,7 +20,8 @@ import java.util.Set;
  * connection, the way the delivery queue reads its table: outside any JPA persistence context and
  * any Spring transaction of the request, so a failure here can never roll back or clear the
  * store's EntityManager. The storefront therefore needs neither the admin's persistence-unit entry
- * nor its entity. Columns the table lacks (created by an older version) read as unset.
+ * nor its entity. The columns are those the {@link SettingKey} declarations name; columns the table
+ * lacks (created by an older version) read as unset.
  */
 public class JdbcSettingsTable {
 
@@ -46,7 +49,7 @@ public class JdbcSettingsTable {
                 ps.setQueryTimeout(queryTimeoutSeconds);
                 ps.setString(1, siteKey);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return SettingsRecords.values(rs.next() ? record(rs) : null);
+                    return rs.next() ? values(rs) : Collections.<SettingKey, String>emptyMap();
                 }
             }
         }
@@ -68,34 +71,41 @@ public class JdbcSettingsTable {
         }
     }
 
-    private static RejoinerSettingsRecord record(ResultSet rs) throws SQLException {
+    /** Each declared column the row has, read as its kind; blank and NULL values left out. */
+    private static Map<SettingKey, String> values(ResultSet rs) throws SQLException {
         ResultSetMetaData meta = rs.getMetaData();
         Set<String> columns = new HashSet<String>();
         for (int i = 1; i <= meta.getColumnCount(); i++) {
             columns.add(meta.getColumnLabel(i).toUpperCase(Locale.ROOT));
         }
-        RejoinerSettingsRecord r = new RejoinerSettingsRecord();
-        r.setSiteKey(string(rs, columns, "SITE_KEY"));
-        r.setApiGeneration(string(rs, columns, "API_GENERATION"));
-        r.setSiteId(string(rs, columns, "SITE_ID"));
-        r.setDomain(string(rs, columns, "DOMAIN_NAME"));
-        r.setApiKey(string(rs, columns, "API_KEY"));
-        r.setApiSecret(string(rs, columns, "API_SECRET"));
-        r.setApiUrl(string(rs, columns, "API_URL"));
-        r.setJsUrl(string(rs, columns, "JS_URL"));
-        r.setTrackingEnabled(bool(rs, columns, "TRACKING_ENABLED"));
-        r.setAutomaticPlacement(bool(rs, columns, "AUTOMATIC_PLACEMENT"));
-        r.setConversionsEnabled(bool(rs, columns, "CONVERSIONS_ENABLED"));
-        r.setCampaignType(string(rs, columns, "CAMPAIGN_TYPE"));
-        r.setCampaignIds(string(rs, columns, "CAMPAIGN_IDS"));
-        r.setUntrackedPagePatterns(string(rs, columns, "UNTRACKED_PAGE_PATTERNS"));
-        r.setConsentCookie(string(rs, columns, "CONSENT_COOKIE"));
-        r.setItemIdentity(string(rs, columns, "ITEM_IDENTITY"));
-        if (columns.contains("RESTORE_LINK_DAYS")) {
-            int days = rs.getInt("RESTORE_LINK_DAYS");
-            r.setRestoreLinkDays(rs.wasNull() ? null : Integer.valueOf(days));
+        Map<SettingKey, String> values = new EnumMap<SettingKey, String>(SettingKey.class);
+        for (SettingKey key : SettingsForm.editable()) {
+            String column = key.declaration().column();
+            String value;
+            switch (key.declaration().kind()) {
+                case FLAG:
+                    Boolean flag = bool(rs, columns, column);
+                    value = flag == null ? null : flag.toString();
+                    break;
+                case NUMBER:
+                    value = number(rs, columns, column);
+                    break;
+                default:
+                    value = SettingsValidator.trim(string(rs, columns, column));
+            }
+            if (value != null) {
+                values.put(key, value);
+            }
         }
-        return r;
+        return Collections.unmodifiableMap(values);
+    }
+
+    private static String number(ResultSet rs, Set<String> columns, String column) throws SQLException {
+        if (!columns.contains(column)) {
+            return null;
+        }
+        long n = rs.getLong(column);
+        return rs.wasNull() ? null : Long.toString(n);
     }
 
     private static String string(ResultSet rs, Set<String> columns, String column) throws SQLException {

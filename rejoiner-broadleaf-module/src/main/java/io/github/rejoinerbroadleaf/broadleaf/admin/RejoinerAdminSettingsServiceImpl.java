@@ -1,6 +1,7 @@
 package io.github.rejoinerbroadleaf.broadleaf.admin;
 
 import io.github.rejoinerbroadleaf.settings.RejoinerSettingsService;
+import io.github.rejoinerbroadleaf.settings.SettingKey;
 import io.github.rejoinerbroadleaf.settings.SettingsLayer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,10 +90,10 @@ public class RejoinerAdminSettingsServiceImpl implements RejoinerAdminSettingsSe
         }
         settingsService.invalidate();
         LOG.info("Rejoiner settings of site '{}' saved by {}{}{}", siteKey, user,
-                SettingsValidator.trim(form.getNewApiSecret()) != null ? " (API secret replaced)"
-                        : form.isClearApiSecret() ? " (API secret cleared)" : "",
-                SettingsValidator.trim(form.getNewApiKey()) != null ? " (API key replaced)"
-                        : form.isClearApiKey() ? " (API key cleared)" : "");
+                SettingsValidator.trim(form.typed(SettingKey.API_SECRET)) != null ? " (API secret replaced)"
+                        : form.isCleared(SettingKey.API_SECRET) ? " (API secret cleared)" : "",
+                SettingsValidator.trim(form.typed(SettingKey.API_KEY)) != null ? " (API key replaced)"
+                        : form.isCleared(SettingKey.API_KEY) ? " (API key cleared)" : "");
         return errors;
     }
 

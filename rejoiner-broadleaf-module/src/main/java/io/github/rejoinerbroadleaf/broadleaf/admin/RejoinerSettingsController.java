@@ -5,14 +5,12 @@ import io.github.rejoinerbroadleaf.settings.SettingKey;
 import io.github.rejoinerbroadleaf.settings.SettingsResolver;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.WebDataBinder;
-import org.springframework.web.bind.annotation.InitBinder;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import javax.annotation.Resource;
+import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -28,14 +26,6 @@ public class RejoinerSettingsController extends RejoinerAdminControllerSupport {
     @Resource(name = "blRejoinerAdminSettingsService")
     protected RejoinerAdminSettingsService adminSettingsService;
 
-    /** Only the editable fields bind; "apiSecretSet", "apiKeySet" and the key's last four are the server's to say. */
-    @InitBinder("form")
-    public void initBinder(WebDataBinder binder) {
-        binder.setAllowedFields("apiGeneration", "siteId", "domain", "newApiKey", "clearApiKey", "newApiSecret", "clearApiSecret",
-                "apiUrl", "jsUrl", "trackingEnabled", "automaticPlacement", "conversionsEnabled", "campaignType", "campaignIds",
-                "untrackedPagePatterns", "consentCookie", "restoreLinkDays", "itemIdentity");
-    }
-
     @RequestMapping(method = RequestMethod.GET)
     public String show(Model model, HttpServletResponse response) throws Exception {
         if (!mayRead(response)) {
@@ -45,11 +35,12 @@ public class RejoinerSettingsController extends RejoinerAdminControllerSupport {
     }
 
     @RequestMapping(method = RequestMethod.POST)
-    public String save(@ModelAttribute("form") SettingsForm form, Model model, HttpServletResponse response,
+    public String save(HttpServletRequest request, Model model, HttpServletResponse response,
             RedirectAttributes redirect) throws Exception {
         if (!mayChange(response)) {
             return null;
         }
+        SettingsForm form = posted(request);
         Map<String, String> errors = adminSettingsService.save(form, RejoinerAdminAccess.currentUser());
         if (!errors.isEmpty()) {
             form.forgetTypedSecret();
@@ -62,16 +53,26 @@ public class RejoinerSettingsController extends RejoinerAdminControllerSupport {
     }
 
     @RequestMapping(value = "/test", method = RequestMethod.POST)
-    public String test(@ModelAttribute("form") SettingsForm form, Model model, HttpServletResponse response)
+    public String test(HttpServletRequest request, Model model, HttpServletResponse response)
             throws Exception {
         if (!mayChange(response)) {
             return null;
         }
+        SettingsForm form = posted(request);
         ConnectionTestResult result = adminSettingsService.testConnection(form);
         form.forgetTypedSecret();
         form.markStoredCredentials(adminSettingsService.load());
         model.addAttribute("testResult", result);
         return render(model, form, Collections.<String, String>emptyMap());
+    }
+
+    /**
+     * Only the declared settings' fields are read ({@link SettingsForm#allowedFields()}); whether a
+     * secret is stored, and a key's last four characters, are the server's to say.
+     */
+    @SuppressWarnings("unchecked")
+    private static SettingsForm posted(HttpServletRequest request) {
+        return SettingsForm.bind((Map<String, String[]>) request.getParameterMap());
     }
 
     private String render(Model model, SettingsForm form, Map<String, String> errors) {
@@ -83,13 +84,14 @@ public class RejoinerSettingsController extends RejoinerAdminControllerSupport {
         model.addAttribute("trackingActive", effective.isTrackingActive());
         model.addAttribute("conversionsActive", effective.isConversionsActive());
         model.addAttribute("settingsWarnings", effective.warnings());
-        model.addAttribute("apiUrlForeign", !SettingsValidator.isRejoinerHost(form.getApiUrl()));
+        model.addAttribute("apiUrlForeign", !SettingsValidator.isRejoinerHost(form.get(SettingKey.API_URL)));
         SettingsResolver resolver = settingsService.resolver();
         Map<String, String> sources = new LinkedHashMap<String, String>();
         for (SettingKey key : SettingKey.values()) {
             sources.put(key.camelName(), resolver.sourceOf(key));
         }
         model.addAttribute("sources", sources);
+        model.addAttribute("fields", SettingsField.of(form, errors, sources));
         return page(model, "/" + SECTION, "rejoiner/settings");
     }
 }

@@ -1,17 +1,22 @@
 package io.github.rejoinerbroadleaf.broadleaf.admin;
 
+import io.github.rejoinerbroadleaf.settings.SettingKey;
+
 import javax.persistence.Column;
 import javax.persistence.Entity;
 import javax.persistence.Id;
 import javax.persistence.Table;
 import javax.persistence.Temporal;
 import javax.persistence.TemporalType;
+import java.lang.reflect.Field;
 import java.util.Date;
 
 /**
  * The Rejoiner settings saved in the Broadleaf admin: one row per Broadleaf site ({@link #DEFAULT_SITE}
  * in a single-site store). Values are kept as the administrator typed them (trimmed, blank = unset)
- * and parsed by {@code SettingsResolver} like every other layer.
+ * and parsed by {@code SettingsResolver} like every other layer. One field per {@link SettingKey}
+ * whose declaration names a column: the field has the setting's name and is read and written through
+ * {@link #value} and {@link #setValue}, so only the column mapping lives here.
  *
  * <p>Deliberately not annotated for Broadleaf's generic entity screens: the API secret must never be
  * copied into a form model, a list grid or an export. {@link #toString()} hides it.
@@ -90,46 +95,47 @@ public class RejoinerSettingsRecord {
         this.siteKey = siteKey;
     }
 
-    public String getApiGeneration() {
-        return apiGeneration;
+    /**
+     * The stored value of a setting the admin keeps (as text; null when unset). The entity's field
+     * has the setting's name and its declared column ({@code EntityColumnsTest} holds them together).
+     */
+    public String value(SettingKey key) {
+        try {
+            Object value = field(key).get(this);
+            return value == null ? null : value.toString();
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
-    public void setApiGeneration(String apiGeneration) {
-        this.apiGeneration = apiGeneration;
+    /** Stores a setting's value (trimmed text; blank = unset), converted to its column's type. */
+    public void setValue(SettingKey key, String value) {
+        String v = value == null || value.trim().isEmpty() ? null : value.trim();
+        Field field = field(key);
+        try {
+            if (field.getType() == Boolean.class) {
+                field.set(this, v == null ? null : Boolean.valueOf(v));
+            } else if (field.getType() == Integer.class) {
+                field.set(this, v == null ? null : Integer.valueOf(v));
+            } else {
+                field.set(this, v);
+            }
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
-    public String getSiteId() {
-        return siteId;
-    }
-
-    public void setSiteId(String siteId) {
-        this.siteId = siteId;
-    }
-
-    public String getDomain() {
-        return domain;
-    }
-
-    public void setDomain(String domain) {
-        this.domain = domain;
-    }
-
-    /** The stored key; for Rejoiner 2 a credential like the secret, read only by the settings layer and the connection test. */
-    public String getApiKey() {
-        return apiKey;
-    }
-
-    public void setApiKey(String apiKey) {
-        this.apiKey = apiKey;
-    }
-
-    /** The stored secret; only the settings layer and the connection test read it. */
-    public String getApiSecret() {
-        return apiSecret;
-    }
-
-    public void setApiSecret(String apiSecret) {
-        this.apiSecret = apiSecret;
+    static Field field(SettingKey key) {
+        if (!key.declaration().storedInAdmin()) {
+            throw new IllegalArgumentException(key.camelName() + " is not stored in the admin");
+        }
+        try {
+            Field field = RejoinerSettingsRecord.class.getDeclaredField(key.camelName());
+            field.setAccessible(true);
+            return field;
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException("RejoinerSettingsRecord lacks the field of " + key.camelName(), e);
+        }
     }
 
     public boolean hasApiKey() {
@@ -138,94 +144,6 @@ public class RejoinerSettingsRecord {
 
     public boolean hasApiSecret() {
         return apiSecret != null && !apiSecret.isEmpty();
-    }
-
-    public String getApiUrl() {
-        return apiUrl;
-    }
-
-    public void setApiUrl(String apiUrl) {
-        this.apiUrl = apiUrl;
-    }
-
-    public String getJsUrl() {
-        return jsUrl;
-    }
-
-    public void setJsUrl(String jsUrl) {
-        this.jsUrl = jsUrl;
-    }
-
-    public Boolean getAutomaticPlacement() {
-        return automaticPlacement;
-    }
-
-    public void setAutomaticPlacement(Boolean automaticPlacement) {
-        this.automaticPlacement = automaticPlacement;
-    }
-
-    public Boolean getTrackingEnabled() {
-        return trackingEnabled;
-    }
-
-    public void setTrackingEnabled(Boolean trackingEnabled) {
-        this.trackingEnabled = trackingEnabled;
-    }
-
-    public Boolean getConversionsEnabled() {
-        return conversionsEnabled;
-    }
-
-    public void setConversionsEnabled(Boolean conversionsEnabled) {
-        this.conversionsEnabled = conversionsEnabled;
-    }
-
-    public String getCampaignType() {
-        return campaignType;
-    }
-
-    public void setCampaignType(String campaignType) {
-        this.campaignType = campaignType;
-    }
-
-    public String getCampaignIds() {
-        return campaignIds;
-    }
-
-    public void setCampaignIds(String campaignIds) {
-        this.campaignIds = campaignIds;
-    }
-
-    public String getUntrackedPagePatterns() {
-        return untrackedPagePatterns;
-    }
-
-    public void setUntrackedPagePatterns(String untrackedPagePatterns) {
-        this.untrackedPagePatterns = untrackedPagePatterns;
-    }
-
-    public String getConsentCookie() {
-        return consentCookie;
-    }
-
-    public void setConsentCookie(String consentCookie) {
-        this.consentCookie = consentCookie;
-    }
-
-    public Integer getRestoreLinkDays() {
-        return restoreLinkDays;
-    }
-
-    public void setRestoreLinkDays(Integer restoreLinkDays) {
-        this.restoreLinkDays = restoreLinkDays;
-    }
-
-    public String getItemIdentity() {
-        return itemIdentity;
-    }
-
-    public void setItemIdentity(String itemIdentity) {
-        this.itemIdentity = itemIdentity;
     }
 
     public Date getUpdatedAt() {

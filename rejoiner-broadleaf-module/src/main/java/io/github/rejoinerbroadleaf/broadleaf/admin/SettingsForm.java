@@ -1,98 +1,191 @@
 package io.github.rejoinerbroadleaf.broadleaf.admin;
 
+import io.github.rejoinerbroadleaf.settings.Setting;
+import io.github.rejoinerbroadleaf.settings.SettingKey;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
 /**
- * What the settings screen shows and posts back. It never carries the stored API secret or API key
- * (for Rejoiner 2 the key alone authenticates): the page only learns whether one is set
- * ({@link #isApiSecretSet()}, {@link #isApiKeySet()}) and the key's last four characters;
- * {@link #getNewApiSecret()} and {@link #getNewApiKey()} hold replacements typed by the
- * administrator and are blanked before the form is rendered again.
+ * What the settings screen shows and posts back: one value per {@link SettingKey} the admin stores
+ * (its fields are the declarations', in their order). It never carries a stored secret (the API
+ * secret, and the API key, which for Rejoiner 2 alone authenticates): the page only learns whether
+ * one is set ({@link #isStored}) and, for the key, its last four characters; {@link #typed} holds a
+ * replacement typed by the administrator, blanked before the form is rendered again.
  */
 public class SettingsForm {
 
-    private String apiGeneration = "REJOINER_1";
-    private String siteId;
-    private String domain;
-    private String newApiKey;
-    private boolean clearApiKey;
-    private boolean apiKeySet;
-    private String apiKeyLastFour;
-    private String newApiSecret;
-    private boolean clearApiSecret;
-    private boolean apiSecretSet;
-    private String apiUrl;
-    private String jsUrl;
-    private boolean trackingEnabled = true;
-    private boolean automaticPlacement = true;
-    private boolean conversionsEnabled = true;
-    private String campaignType;
-    private String campaignIds;
-    private String untrackedPagePatterns;
-    private String consentCookie;
-    private String restoreLinkDays;
-    private String itemIdentity = "PRODUCT";
+    private final Map<SettingKey, String> values = new EnumMap<SettingKey, String>(SettingKey.class);
+    private final Map<SettingKey, String> typedSecrets = new EnumMap<SettingKey, String>(SettingKey.class);
+    private final Set<SettingKey> cleared = EnumSet.noneOf(SettingKey.class);
+    private final Set<SettingKey> stored = EnumSet.noneOf(SettingKey.class);
+    private final Map<SettingKey, String> lastFour = new EnumMap<SettingKey, String>(SettingKey.class);
 
-    public String getApiGeneration() {
-        return apiGeneration;
+    /** A select or a checkbox has no "blank": they start at the declared default. */
+    public SettingsForm() {
+        for (SettingKey key : editable()) {
+            Setting.Kind kind = key.declaration().kind();
+            if (kind == Setting.Kind.FLAG || kind == Setting.Kind.CHOICE) {
+                values.put(key, key.declaration().defaultValue());
+            }
+        }
     }
 
-    public void setApiGeneration(String apiGeneration) {
-        this.apiGeneration = apiGeneration;
+    /** The settings the admin stores and edits, in screen order. */
+    public static List<SettingKey> editable() {
+        List<SettingKey> keys = new ArrayList<SettingKey>();
+        for (SettingKey key : SettingKey.values()) {
+            if (key.declaration().storedInAdmin()) {
+                keys.add(key);
+            }
+        }
+        return Collections.unmodifiableList(keys);
     }
 
-    public String getSiteId() {
-        return siteId;
+    /** The request parameter a setting is posted as: its name, or {@code newApiKey} for a secret's replacement. */
+    public static String inputName(SettingKey key) {
+        return key.isSecret() ? "new" + capitalised(key.camelName()) : key.camelName();
     }
 
-    public void setSiteId(String siteId) {
-        this.siteId = siteId;
+    /** The parameter of a secret's "remove the saved one" checkbox, e.g. {@code clearApiKey}. */
+    public static String clearName(SettingKey key) {
+        return "clear" + capitalised(key.camelName());
     }
 
-    public String getDomain() {
-        return domain;
+    /** Every parameter the screen binds (anything else posted is ignored). */
+    public static List<String> allowedFields() {
+        List<String> names = new ArrayList<String>();
+        for (SettingKey key : editable()) {
+            names.add(inputName(key));
+            if (key.isSecret()) {
+                names.add(clearName(key));
+            }
+        }
+        return names;
     }
 
-    public void setDomain(String domain) {
-        this.domain = domain;
+    /**
+     * The form as posted: only {@link #allowedFields()} are read. A checkbox that is absent but
+     * whose {@code _name} marker is present was unticked (the convention of Spring's form binding).
+     */
+    public static SettingsForm bind(Map<String, String[]> parameters) {
+        SettingsForm form = new SettingsForm();
+        for (SettingKey key : editable()) {
+            String value = first(parameters, inputName(key));
+            if (key.isSecret()) {
+                form.setTyped(key, value);
+                form.setCleared(key, isTrue(first(parameters, clearName(key))));
+            } else if (key.declaration().kind() == Setting.Kind.FLAG) {
+                if (value != null) {
+                    form.set(key, isTrue(value));
+                } else if (parameters.containsKey("_" + inputName(key))) {
+                    form.set(key, false);
+                }
+            } else if (value != null) {
+                form.set(key, value);
+            }
+        }
+        return form;
     }
 
-    /** A new API key typed into the write-only field; blank keeps the stored one. */
-    public String getNewApiKey() {
-        return newApiKey;
+    private static String first(Map<String, String[]> parameters, String name) {
+        String[] values = parameters.get(name);
+        return values == null || values.length == 0 ? null : values[0];
     }
 
-    public void setNewApiKey(String newApiKey) {
-        this.newApiKey = newApiKey;
+    private static boolean isTrue(String value) {
+        if (value == null) {
+            return false;
+        }
+        String v = value.trim().toLowerCase(Locale.ROOT);
+        return v.equals("true") || v.equals("on") || v.equals("yes") || v.equals("1");
     }
 
-    public boolean isClearApiKey() {
-        return clearApiKey;
+    private static String capitalised(String name) {
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 
-    public void setClearApiKey(boolean clearApiKey) {
-        this.clearApiKey = clearApiKey;
+    /** The value as shown or posted (null: blank); never a secret's. */
+    public String get(SettingKey key) {
+        return values.get(key);
     }
 
-    /** Whether a key is stored; filled in by the server, never bound from the request. */
-    public boolean isApiKeySet() {
-        return apiKeySet;
+    public void set(SettingKey key, String value) {
+        if (key.isSecret()) {
+            throw new IllegalArgumentException(key.camelName() + " is write-only: use setTyped");
+        }
+        values.put(key, value);
     }
 
-    /** The stored key's last four characters (null when none is stored or it is too short to hint at). */
-    public String getApiKeyLastFour() {
-        return apiKeyLastFour;
+    public void set(SettingKey key, boolean on) {
+        set(key, Boolean.toString(on));
     }
 
-    /** Records what the page may know about the stored key: that it exists and, if long enough, its last four characters. */
-    void markApiKey(String storedKey) {
-        this.apiKeySet = storedKey != null && !storedKey.isEmpty();
-        this.apiKeyLastFour = lastFour(storedKey);
+    /** A checkbox's state. */
+    public boolean isOn(SettingKey key) {
+        return "true".equalsIgnoreCase(values.get(key));
     }
 
-    /** Copies what the page may know about the stored credentials from a freshly loaded form. */
+    /** A replacement typed into a secret's write-only field; blank keeps the stored one. */
+    public String typed(SettingKey key) {
+        return typedSecrets.get(key);
+    }
+
+    public void setTyped(SettingKey key, String value) {
+        typedSecrets.put(key, value);
+    }
+
+    /** Whether the stored secret is to be removed. */
+    public boolean isCleared(SettingKey key) {
+        return cleared.contains(key);
+    }
+
+    public void setCleared(SettingKey key, boolean clear) {
+        if (clear) {
+            cleared.add(key);
+        } else {
+            cleared.remove(key);
+        }
+    }
+
+    /** Whether a secret is stored; filled in by the server, never bound from the request. */
+    public boolean isStored(SettingKey key) {
+        return stored.contains(key);
+    }
+
+    /** The stored key's last four characters (null when none is stored, or it is too short to hint at, or not a key). */
+    public String lastFour(SettingKey key) {
+        return lastFour.get(key);
+    }
+
+    /** Records what the page may know about a stored secret: that it exists and, for a long key, its last four characters. */
+    void markStored(SettingKey key, String storedValue) {
+        boolean present = storedValue != null && !storedValue.isEmpty();
+        if (present) {
+            stored.add(key);
+        } else {
+            stored.remove(key);
+        }
+        String hint = key.declaration().showsLastFour() ? lastFour(storedValue) : null;
+        if (hint != null) {
+            lastFour.put(key, hint);
+        } else {
+            lastFour.remove(key);
+        }
+    }
+
+    /** Copies what the page may know about the stored secrets from a freshly loaded form. */
     void markStoredCredentials(SettingsForm loaded) {
-        this.apiSecretSet = loaded.apiSecretSet;
-        this.apiKeySet = loaded.apiKeySet;
-        this.apiKeyLastFour = loaded.apiKeyLastFour;
+        stored.clear();
+        stored.addAll(loaded.stored);
+        lastFour.clear();
+        lastFour.putAll(loaded.lastFour);
     }
 
     /** Keys shorter than {@link #MIN_KEY_FOR_HINT} show no characters at all: four would be most of them. */
@@ -102,132 +195,19 @@ public class SettingsForm {
         return key == null || key.length() < MIN_KEY_FOR_HINT ? null : key.substring(key.length() - 4);
     }
 
-    /** A new secret typed into the write-only field; blank keeps the stored one. */
-    public String getNewApiSecret() {
-        return newApiSecret;
-    }
-
-    public void setNewApiSecret(String newApiSecret) {
-        this.newApiSecret = newApiSecret;
-    }
-
-    public boolean isClearApiSecret() {
-        return clearApiSecret;
-    }
-
-    public void setClearApiSecret(boolean clearApiSecret) {
-        this.clearApiSecret = clearApiSecret;
-    }
-
-    /** Whether a secret is stored; filled in by the server, never bound from the request. */
-    public boolean isApiSecretSet() {
-        return apiSecretSet;
-    }
-
-    void markApiSecretSet(boolean set) {
-        this.apiSecretSet = set;
-    }
-
-    public String getApiUrl() {
-        return apiUrl;
-    }
-
-    public void setApiUrl(String apiUrl) {
-        this.apiUrl = apiUrl;
-    }
-
-    public String getJsUrl() {
-        return jsUrl;
-    }
-
-    public void setJsUrl(String jsUrl) {
-        this.jsUrl = jsUrl;
-    }
-
-    public boolean isTrackingEnabled() {
-        return trackingEnabled;
-    }
-
-    public void setTrackingEnabled(boolean trackingEnabled) {
-        this.trackingEnabled = trackingEnabled;
-    }
-
-    public boolean isAutomaticPlacement() {
-        return automaticPlacement;
-    }
-
-    public void setAutomaticPlacement(boolean automaticPlacement) {
-        this.automaticPlacement = automaticPlacement;
-    }
-
-    public boolean isConversionsEnabled() {
-        return conversionsEnabled;
-    }
-
-    public void setConversionsEnabled(boolean conversionsEnabled) {
-        this.conversionsEnabled = conversionsEnabled;
-    }
-
-    /** {@code abandonment}, {@code conversion}, both comma-separated, or blank. */
-    public String getCampaignType() {
-        return campaignType;
-    }
-
-    public void setCampaignType(String campaignType) {
-        this.campaignType = campaignType;
-    }
-
-    public String getCampaignIds() {
-        return campaignIds;
-    }
-
-    public void setCampaignIds(String campaignIds) {
-        this.campaignIds = campaignIds;
-    }
-
-    public String getUntrackedPagePatterns() {
-        return untrackedPagePatterns;
-    }
-
-    public void setUntrackedPagePatterns(String untrackedPagePatterns) {
-        this.untrackedPagePatterns = untrackedPagePatterns;
-    }
-
-    public String getConsentCookie() {
-        return consentCookie;
-    }
-
-    public void setConsentCookie(String consentCookie) {
-        this.consentCookie = consentCookie;
-    }
-
-    public String getRestoreLinkDays() {
-        return restoreLinkDays;
-    }
-
-    public void setRestoreLinkDays(String restoreLinkDays) {
-        this.restoreLinkDays = restoreLinkDays;
-    }
-
-    /** {@code PRODUCT} (default) or {@code SKU}: what one Rejoiner item stands for. */
-    public String getItemIdentity() {
-        return itemIdentity;
-    }
-
-    public void setItemIdentity(String itemIdentity) {
-        this.itemIdentity = itemIdentity;
-    }
-
     /** Drops anything secret before the form goes back to a page. */
     public void forgetTypedSecret() {
-        this.newApiSecret = null;
-        this.newApiKey = null;
+        typedSecrets.clear();
     }
 
     @Override
     public String toString() {
-        return "SettingsForm{generation=" + apiGeneration + ", siteId=" + siteId + ", newApiSecret="
-                + (newApiSecret == null || newApiSecret.isEmpty() ? "(none)" : "(hidden)") + ", newApiKey="
-                + (newApiKey == null || newApiKey.isEmpty() ? "(none)" : "(hidden)") + "}";
+        StringBuilder sb = new StringBuilder("SettingsForm{generation=").append(get(SettingKey.API_GENERATION))
+                .append(", siteId=").append(get(SettingKey.SITE_ID));
+        for (SettingKey key : typedSecrets.keySet()) {
+            String typed = typedSecrets.get(key);
+            sb.append(", ").append(inputName(key)).append('=').append(typed == null || typed.isEmpty() ? "(none)" : "(hidden)");
+        }
+        return sb.append('}').toString();
     }
 }

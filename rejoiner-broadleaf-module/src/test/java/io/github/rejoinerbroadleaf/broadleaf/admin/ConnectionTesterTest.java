@@ -1,5 +1,6 @@
 package io.github.rejoinerbroadleaf.broadleaf.admin;
 
+import io.github.rejoinerbroadleaf.settings.SettingKey;
 import io.github.rejoinerbroadleaf.broadleaf.admin.ConnectionTestResult.Verdict;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
@@ -36,18 +37,18 @@ class ConnectionTesterTest {
 
     private SettingsForm form(String generation) {
         SettingsForm f = new SettingsForm();
-        f.setApiGeneration(generation);
-        f.setSiteId("site1");
-        f.setNewApiKey("key1");
-        f.setApiUrl(server.url("/").toString());
+        f.set(SettingKey.API_GENERATION, generation);
+        f.set(SettingKey.SITE_ID, "site1");
+        f.setTyped(SettingKey.API_KEY, "key1");
+        f.set(SettingKey.API_URL, server.url("/").toString());
         return f;
     }
 
     /** A saved row with the secret, for the API URL the form shows. */
     private RejoinerSettingsRecord storedSecret() {
         RejoinerSettingsRecord r = new RejoinerSettingsRecord();
-        r.setApiSecret(SECRET);
-        r.setApiUrl(server.url("/").toString());
+        r.setValue(SettingKey.API_SECRET, SECRET);
+        r.setValue(SettingKey.API_URL, server.url("/").toString());
         return r;
     }
 
@@ -77,7 +78,7 @@ class ConnectionTesterTest {
     void forbiddenMeansBadCredentials() {
         server.enqueue(new MockResponse().setResponseCode(403));
         SettingsForm f = form("REJOINER_1");
-        f.setNewApiSecret(SECRET);
+        f.setTyped(SettingKey.API_SECRET, SECRET);
         ConnectionTestResult result = tester.test(f, null);
         assertEquals(Verdict.BAD_CREDENTIALS, result.getVerdict());
         assertEquals(403, result.getHttpStatus());
@@ -102,7 +103,7 @@ class ConnectionTesterTest {
             port = socket.getLocalPort();
         }
         SettingsForm f = form("REJOINER_2");
-        f.setApiUrl("http://127.0.0.1:" + port);
+        f.set(SettingKey.API_URL, "http://127.0.0.1:" + port);
         ConnectionTestResult result = tester.test(f, null);
         assertEquals(Verdict.UNREACHABLE, result.getVerdict(), result.toString());
         assertEquals(0, result.getHttpStatus());
@@ -115,15 +116,15 @@ class ConnectionTesterTest {
         ConnectionTestResult result = tester.test(f, null);
         assertEquals(Verdict.INCOMPLETE, result.getVerdict());
         assertTrue(result.getMessage().contains("apiSecret is required"), result.getMessage());
-        f.setNewApiSecret(SECRET);
-        f.setClearApiSecret(true);
+        f.setTyped(SettingKey.API_SECRET, SECRET);
+        f.setCleared(SettingKey.API_SECRET, true);
         assertEquals(0, server.getRequestCount());
     }
 
     @Test
     void clearingTheSecretIgnoresTheStoredOne() {
         SettingsForm f = form("REJOINER_1");
-        f.setClearApiSecret(true);
+        f.setCleared(SettingKey.API_SECRET, true);
         assertEquals(Verdict.INCOMPLETE, tester.test(f, storedSecret()).getVerdict());
     }
 
@@ -131,7 +132,7 @@ class ConnectionTesterTest {
     void aRejoiner1NotFoundIsNotCalledOk() {
         server.enqueue(new MockResponse().setResponseCode(404));
         SettingsForm f = form("REJOINER_1");
-        f.setNewApiSecret(SECRET);
+        f.setTyped(SettingKey.API_SECRET, SECRET);
         ConnectionTestResult result = tester.test(f, null);
         assertEquals(Verdict.UNEXPECTED_ANSWER, result.getVerdict(), result.toString());
         assertFalse(result.isOk());
@@ -160,7 +161,7 @@ class ConnectionTesterTest {
     @Test
     void aChangedApiUrlNeverReceivesTheSavedSecret() {
         RejoinerSettingsRecord saved = storedSecret();
-        saved.setApiUrl("https://app.rejoiner.com");
+        saved.setValue(SettingKey.API_URL, "https://app.rejoiner.com");
         ConnectionTestResult result = tester.test(form("REJOINER_1"), saved);
         assertEquals(Verdict.INCOMPLETE, result.getVerdict(), result.toString());
         assertTrue(result.getMessage().contains("Type it again"), result.getMessage());
@@ -170,10 +171,10 @@ class ConnectionTesterTest {
     @Test
     void aChangedApiUrlNeverReceivesTheSavedRejoiner2Key() {
         RejoinerSettingsRecord saved = new RejoinerSettingsRecord();
-        saved.setApiKey("saved-rj2-key-0001");
-        saved.setApiUrl("https://rj2.rejoiner.com");
+        saved.setValue(SettingKey.API_KEY, "saved-rj2-key-0001");
+        saved.setValue(SettingKey.API_URL, "https://rj2.rejoiner.com");
         SettingsForm f = form("REJOINER_2");
-        f.setNewApiKey(null);
+        f.setTyped(SettingKey.API_KEY, null);
         assertEquals(Verdict.INCOMPLETE, tester.test(f, saved).getVerdict());
         assertEquals(0, server.getRequestCount());
     }
@@ -182,10 +183,10 @@ class ConnectionTesterTest {
     void theSavedKeyIsUsedForTheUrlItWasSavedWith() throws Exception {
         server.enqueue(new MockResponse().setResponseCode(200));
         RejoinerSettingsRecord saved = new RejoinerSettingsRecord();
-        saved.setApiKey("saved-rj2-key-0001");
-        saved.setApiUrl(server.url("/").toString());
+        saved.setValue(SettingKey.API_KEY, "saved-rj2-key-0001");
+        saved.setValue(SettingKey.API_URL, server.url("/").toString());
         SettingsForm f = form("REJOINER_2");
-        f.setNewApiKey(null);
+        f.setTyped(SettingKey.API_KEY, null);
         assertEquals(Verdict.OK, tester.test(f, saved).getVerdict());
         assertTrue(server.takeRequest(1, TimeUnit.SECONDS).getHeader("Authorization").contains("saved-rj2-key-0001"));
     }

@@ -16,10 +16,10 @@ class SettingsRecordsTest {
     @Test
     void theFormNeverCarriesTheStoredSecret() {
         RejoinerSettingsRecord r = new RejoinerSettingsRecord();
-        r.setApiSecret("stored-secret");
+        r.setValue(SettingKey.API_SECRET, "stored-secret");
         SettingsForm form = SettingsRecords.toForm(r);
-        assertTrue(form.isApiSecretSet());
-        assertNull(form.getNewApiSecret());
+        assertTrue(form.isStored(SettingKey.API_SECRET));
+        assertNull(form.typed(SettingKey.API_SECRET));
         assertFalse(form.toString().contains("stored-secret"));
         assertFalse(r.toString().contains("stored-secret"));
     }
@@ -27,10 +27,10 @@ class SettingsRecordsTest {
     @Test
     void theFormNeverCarriesTheStoredKeyOnlyItsLastFour() {
         RejoinerSettingsRecord r = new RejoinerSettingsRecord();
-        r.setApiKey("rj2-live-key-0123456789WXYZ");
+        r.setValue(SettingKey.API_KEY, "rj2-live-key-0123456789WXYZ");
         SettingsForm form = SettingsRecords.toForm(r);
-        assertEquals(List.of(true, "WXYZ"), List.of(form.isApiKeySet(), form.getApiKeyLastFour()));
-        assertNull(form.getNewApiKey());
+        assertEquals(List.of(true, "WXYZ"), List.of(form.isStored(SettingKey.API_KEY), form.lastFour(SettingKey.API_KEY)));
+        assertNull(form.typed(SettingKey.API_KEY));
         assertFalse(form.toString().contains("0123456789"));
         assertFalse(r.toString().contains("0123456789"));
     }
@@ -38,62 +38,62 @@ class SettingsRecordsTest {
     @Test
     void aShortKeyShowsNoCharactersAtAll() {
         RejoinerSettingsRecord r = new RejoinerSettingsRecord();
-        r.setApiKey("short-key");
+        r.setValue(SettingKey.API_KEY, "short-key");
         SettingsForm form = SettingsRecords.toForm(r);
-        assertEquals(List.of(true), List.of(form.isApiKeySet()));
-        assertNull(form.getApiKeyLastFour());
+        assertEquals(List.of(true), List.of(form.isStored(SettingKey.API_KEY)));
+        assertNull(form.lastFour(SettingKey.API_KEY));
     }
 
     @Test
     void aBlankKeyKeepsTheStoredOneANewOneReplacesItAndClearRemovesIt() {
         RejoinerSettingsRecord r = new RejoinerSettingsRecord();
-        r.setApiKey("stored-key-0001");
+        r.setValue(SettingKey.API_KEY, "stored-key-0001");
         SettingsForm form = SettingsRecords.toForm(r);
-        form.setNewApiKey(" ");
+        form.setTyped(SettingKey.API_KEY, " ");
         SettingsRecords.apply(form, r);
-        assertEquals("stored-key-0001", r.getApiKey());
+        assertEquals("stored-key-0001", r.value(SettingKey.API_KEY));
 
-        form.setNewApiKey(" new-key-0002 ");
+        form.setTyped(SettingKey.API_KEY, " new-key-0002 ");
         SettingsRecords.apply(form, r);
-        assertEquals("new-key-0002", r.getApiKey());
+        assertEquals("new-key-0002", r.value(SettingKey.API_KEY));
 
-        form.setNewApiKey(null);
-        form.setClearApiKey(true);
+        form.setTyped(SettingKey.API_KEY, null);
+        form.setCleared(SettingKey.API_KEY, true);
         SettingsRecords.apply(form, r);
-        assertNull(r.getApiKey());
+        assertNull(r.value(SettingKey.API_KEY));
     }
 
     @Test
     void aBlankSecretKeepsTheStoredOneAndClearRemovesIt() {
         RejoinerSettingsRecord r = new RejoinerSettingsRecord();
-        r.setApiSecret("stored-secret");
+        r.setValue(SettingKey.API_SECRET, "stored-secret");
         SettingsForm form = SettingsRecords.toForm(r);
-        form.setNewApiSecret("  ");
+        form.setTyped(SettingKey.API_SECRET, "  ");
         SettingsRecords.apply(form, r);
-        assertEquals("stored-secret", r.getApiSecret());
+        assertEquals("stored-secret", r.value(SettingKey.API_SECRET));
 
-        form.setNewApiSecret(" new-secret ");
+        form.setTyped(SettingKey.API_SECRET, " new-secret ");
         SettingsRecords.apply(form, r);
-        assertEquals("new-secret", r.getApiSecret());
+        assertEquals("new-secret", r.value(SettingKey.API_SECRET));
 
-        form.setNewApiSecret(null);
-        form.setClearApiSecret(true);
+        form.setTyped(SettingKey.API_SECRET, null);
+        form.setCleared(SettingKey.API_SECRET, true);
         SettingsRecords.apply(form, r);
-        assertNull(r.getApiSecret());
+        assertNull(r.value(SettingKey.API_SECRET));
     }
 
     @Test
     void valuesMapOneToOneOnSettingKeys() {
         SettingsForm f = new SettingsForm();
-        f.setApiGeneration("REJOINER_2");
-        f.setSiteId(" s1 ");
-        f.setDomain("");
-        f.setNewApiKey("k");
-        f.setNewApiSecret("x");
-        f.setTrackingEnabled(false);
-        f.setCampaignIds("a, b,,c");
-        f.setUntrackedPagePatterns("/a/**, /b/**");
-        f.setRestoreLinkDays("7");
+        f.set(SettingKey.API_GENERATION, "REJOINER_2");
+        f.set(SettingKey.SITE_ID, " s1 ");
+        f.set(SettingKey.DOMAIN, "");
+        f.setTyped(SettingKey.API_KEY, "k");
+        f.setTyped(SettingKey.API_SECRET, "x");
+        f.set(SettingKey.TRACKING_ENABLED, false);
+        f.set(SettingKey.CAMPAIGN_IDS, "a, b,,c");
+        f.set(SettingKey.UNTRACKED_PAGE_PATTERNS, "/a/**, /b/**");
+        f.set(SettingKey.RESTORE_LINK_DAYS, "7");
         RejoinerSettingsRecord r = new RejoinerSettingsRecord();
         SettingsRecords.apply(f, r);
         Map<SettingKey, String> v = SettingsRecords.values(r);

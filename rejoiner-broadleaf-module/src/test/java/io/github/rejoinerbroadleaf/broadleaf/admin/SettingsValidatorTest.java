@@ -1,5 +1,6 @@
 package io.github.rejoinerbroadleaf.broadleaf.admin;
 
+import io.github.rejoinerbroadleaf.settings.SettingKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -17,18 +18,18 @@ class SettingsValidatorTest {
 
     private static SettingsForm complete() {
         SettingsForm f = new SettingsForm();
-        f.setApiGeneration("REJOINER_1");
-        f.setSiteId("site_1-A");
-        f.setDomain(".example.com");
-        f.setNewApiKey("key123");
-        f.setNewApiSecret("secret-value");
-        f.setApiUrl("https://app.rejoiner.com");
-        f.setJsUrl("https://cdn.rejoiner.com/js/v4/rejoiner.lib.js?v=2");
-        f.setCampaignType("abandonment, conversion");
-        f.setCampaignIds("abc,def-1, g_2");
-        f.setUntrackedPagePatterns("/account/**\n/checkout/*.htm");
-        f.setConsentCookie("cookie_consent");
-        f.setRestoreLinkDays("30");
+        f.set(SettingKey.API_GENERATION, "REJOINER_1");
+        f.set(SettingKey.SITE_ID, "site_1-A");
+        f.set(SettingKey.DOMAIN, ".example.com");
+        f.setTyped(SettingKey.API_KEY, "key123");
+        f.setTyped(SettingKey.API_SECRET, "secret-value");
+        f.set(SettingKey.API_URL, "https://app.rejoiner.com");
+        f.set(SettingKey.JS_URL, "https://cdn.rejoiner.com/js/v4/rejoiner.lib.js?v=2");
+        f.set(SettingKey.CAMPAIGN_TYPE, "abandonment, conversion");
+        f.set(SettingKey.CAMPAIGN_IDS, "abc,def-1, g_2");
+        f.set(SettingKey.UNTRACKED_PAGE_PATTERNS, "/account/**\n/checkout/*.htm");
+        f.set(SettingKey.CONSENT_COOKIE, "cookie_consent");
+        f.set(SettingKey.RESTORE_LINK_DAYS, "30");
         return f;
     }
 
@@ -40,15 +41,15 @@ class SettingsValidatorTest {
     @Test
     void everythingOffNeedsNothing() {
         SettingsForm f = new SettingsForm();
-        f.setTrackingEnabled(false);
-        f.setConversionsEnabled(false);
+        f.set(SettingKey.TRACKING_ENABLED, false);
+        f.set(SettingKey.CONVERSIONS_ENABLED, false);
         assertEquals(Map.of(), validator.validate(f, false));
     }
 
     @Test
     void trackingNeedsASiteId() {
         SettingsForm f = new SettingsForm();
-        f.setConversionsEnabled(false);
+        f.set(SettingKey.CONVERSIONS_ENABLED, false);
         Map<String, String> errors = validator.validate(f, false);
         assertEquals(Map.of("siteId", "A site id is required while JavaScript tracking or REST conversions are on."), errors);
     }
@@ -56,7 +57,7 @@ class SettingsValidatorTest {
     @Test
     void conversionsNeedSiteIdKeyAndForRejoiner1ASecret() {
         SettingsForm f = new SettingsForm();
-        f.setTrackingEnabled(false);
+        f.set(SettingKey.TRACKING_ENABLED, false);
         Map<String, String> errors = validator.validate(f, false);
         assertEquals(3, errors.size(), errors.toString());
         assertTrue(errors.containsKey("siteId"));
@@ -66,25 +67,25 @@ class SettingsValidatorTest {
 
     private static RejoinerSettingsRecord stored(String apiUrl) {
         RejoinerSettingsRecord r = new RejoinerSettingsRecord();
-        r.setApiKey("stored-key-0001");
-        r.setApiSecret("stored-secret");
-        r.setApiUrl(apiUrl);
+        r.setValue(SettingKey.API_KEY, "stored-key-0001");
+        r.setValue(SettingKey.API_SECRET, "stored-secret");
+        r.setValue(SettingKey.API_URL, apiUrl);
         return r;
     }
 
     @Test
     void aStoredKeyCountsWhenTheFieldIsLeftBlank() {
         SettingsForm f = complete();
-        f.setNewApiKey("");
-        f.setNewApiSecret("");
+        f.setTyped(SettingKey.API_KEY, "");
+        f.setTyped(SettingKey.API_SECRET, "");
         assertEquals(Map.of(), validator.validate(f, stored("https://app.rejoiner.com")));
     }
 
     @Test
     void aClearedKeyIsRequiredAgainWhileConversionsAreOn() {
         SettingsForm f = complete();
-        f.setNewApiKey("");
-        f.setClearApiKey(true);
+        f.setTyped(SettingKey.API_KEY, "");
+        f.setCleared(SettingKey.API_KEY, true);
         assertEquals(Map.of("newApiKey", "An API key is required while REST conversions are on."),
                 validator.validate(f, stored("https://app.rejoiner.com")));
     }
@@ -92,9 +93,9 @@ class SettingsValidatorTest {
     @Test
     void aNewApiUrlNeedsTheStoredKeyAndSecretTypedAgain() {
         SettingsForm f = complete();
-        f.setApiUrl("https://rejoiner.attacker.example");
-        f.setNewApiKey("");
-        f.setNewApiSecret("");
+        f.set(SettingKey.API_URL, "https://rejoiner.attacker.example");
+        f.setTyped(SettingKey.API_KEY, "");
+        f.setTyped(SettingKey.API_SECRET, "");
         assertEquals(Map.of("newApiKey", SettingsValidator.RETYPE_KEY, "newApiSecret", SettingsValidator.RETYPE_SECRET),
                 validator.validate(f, stored("https://app.rejoiner.com")));
     }
@@ -102,7 +103,7 @@ class SettingsValidatorTest {
     @Test
     void aNewApiUrlWithRetypedCredentialsIsValid() {
         SettingsForm f = complete();
-        f.setApiUrl("https://rj2.rejoiner.com");
+        f.set(SettingKey.API_URL, "https://rj2.rejoiner.com");
         assertEquals(Map.of(), validator.validate(f, stored(null)));
     }
 
@@ -120,9 +121,9 @@ class SettingsValidatorTest {
     @Test
     void itemIdentityIsProductOrSku() {
         SettingsForm f = complete();
-        f.setItemIdentity("sku");
+        f.set(SettingKey.ITEM_IDENTITY, "sku");
         Map<String, String> sku = validator.validate(f, false);
-        f.setItemIdentity("VARIANT");
+        f.set(SettingKey.ITEM_IDENTITY, "VARIANT");
         assertEquals(List.of(Map.of(), Map.of("itemIdentity", "Choose one item per product or one item per SKU.")),
                 List.of(sku, validator.validate(f, false)));
     }
@@ -130,19 +131,19 @@ class SettingsValidatorTest {
     @Test
     void rejoiner2NeedsNoSecret() {
         SettingsForm f = complete();
-        f.setApiGeneration("REJOINER_2");
-        f.setNewApiSecret("");
+        f.set(SettingKey.API_GENERATION, "REJOINER_2");
+        f.setTyped(SettingKey.API_SECRET, "");
         assertEquals(Map.of(), validator.validate(f, false));
     }
 
     @Test
     void aStoredSecretCountsUnlessCleared() {
         SettingsForm f = complete();
-        f.setNewApiSecret("  ");
+        f.setTyped(SettingKey.API_SECRET, "  ");
         assertEquals(Map.of(), validator.validate(f, true));
-        f.setClearApiSecret(true);
+        f.setCleared(SettingKey.API_SECRET, true);
         assertTrue(validator.validate(f, true).containsKey("newApiSecret"));
-        f.setConversionsEnabled(false);
+        f.set(SettingKey.CONVERSIONS_ENABLED, false);
         assertFalse(validator.validate(f, true).containsKey("newApiSecret"));
     }
 
@@ -150,7 +151,7 @@ class SettingsValidatorTest {
     @ValueSource(strings = {"site id", "site/1", "sïte", "a:b"})
     void siteIdsAreLettersDigitsDashUnderscore(String siteId) {
         SettingsForm f = complete();
-        f.setSiteId(siteId);
+        f.set(SettingKey.SITE_ID, siteId);
         assertTrue(validator.validate(f, false).get("siteId").contains("letters, digits"));
     }
 
@@ -158,7 +159,7 @@ class SettingsValidatorTest {
     @ValueSource(strings = {"example.com", ".example.com", "shop.example.co.uk", "localhost", "a-b.example"})
     void hostNamesAreAccepted(String domain) {
         SettingsForm f = complete();
-        f.setDomain(domain);
+        f.set(SettingKey.DOMAIN, domain);
         assertFalse(validator.validate(f, false).containsKey("domain"));
     }
 
@@ -166,7 +167,7 @@ class SettingsValidatorTest {
     @ValueSource(strings = {"http://example.com", "example.com/", "..example.com", "-a.com", "exa mple.com", "example.com.", "a_b.com"})
     void nonHostNamesAreRejected(String domain) {
         SettingsForm f = complete();
-        f.setDomain(domain);
+        f.set(SettingKey.DOMAIN, domain);
         assertTrue(validator.validate(f, false).get("domain").contains("host name"));
     }
 
@@ -175,16 +176,16 @@ class SettingsValidatorTest {
             "javascript:alert(1)", "https://user:pw@app.rejoiner.com"})
     void apiUrlsMustBeAbsoluteHttp(String url) {
         SettingsForm f = complete();
-        f.setApiUrl(url);
+        f.set(SettingKey.API_URL, url);
         assertTrue(validator.validate(f, false).get("apiUrl").contains("absolute http"));
     }
 
     @Test
     void theJsUrlMayCarryAQuery() {
         SettingsForm f = complete();
-        f.setJsUrl("http://127.0.0.1:8080/rejoiner.js?v=1");
+        f.set(SettingKey.JS_URL, "http://127.0.0.1:8080/rejoiner.js?v=1");
         assertFalse(validator.validate(f, false).containsKey("jsUrl"));
-        f.setJsUrl("//cdn.example.com/x.js");
+        f.set(SettingKey.JS_URL, "//cdn.example.com/x.js");
         assertTrue(validator.validate(f, false).containsKey("jsUrl"));
     }
 
@@ -192,16 +193,16 @@ class SettingsValidatorTest {
     @ValueSource(strings = {"a,,b", "a b", "a;b", ",", "ok,<script>"})
     void campaignIdsAreCommaSeparatedTokens(String ids) {
         SettingsForm f = complete();
-        f.setCampaignIds(ids);
+        f.set(SettingKey.CAMPAIGN_IDS, ids);
         assertTrue(validator.validate(f, false).get("campaignIds").contains("comma-separated"));
     }
 
     @Test
     void campaignTypeIsAbandonmentOrConversion() {
         SettingsForm f = complete();
-        f.setCampaignType("abandonment,purchase");
+        f.set(SettingKey.CAMPAIGN_TYPE, "abandonment,purchase");
         assertTrue(validator.validate(f, false).containsKey("campaignType"));
-        f.setCampaignType("CONVERSION");
+        f.set(SettingKey.CAMPAIGN_TYPE, "CONVERSION");
         assertFalse(validator.validate(f, false).containsKey("campaignType"));
     }
 
@@ -209,7 +210,7 @@ class SettingsValidatorTest {
     @ValueSource(strings = {"account/**", "/account /x", "/a\"b", "*.html", "/a<b"})
     void patternsAreAntPathsStartingWithSlash(String patterns) {
         SettingsForm f = complete();
-        f.setUntrackedPagePatterns(patterns);
+        f.set(SettingKey.UNTRACKED_PAGE_PATTERNS, patterns);
         assertTrue(validator.validate(f, false).get("untrackedPagePatterns").contains("starting with '/'"));
     }
 
@@ -217,29 +218,29 @@ class SettingsValidatorTest {
     @ValueSource(strings = {"0", "-1", "366", "thirty", "1.5"})
     void restoreLinkDaysAreOneToAYear(String days) {
         SettingsForm f = complete();
-        f.setRestoreLinkDays(days);
+        f.set(SettingKey.RESTORE_LINK_DAYS, days);
         assertTrue(validator.validate(f, false).get("restoreLinkDays").contains("1 to 365"));
     }
 
     @Test
     void consentCookieMustBeACookieName() {
         SettingsForm f = complete();
-        f.setConsentCookie("my cookie");
+        f.set(SettingKey.CONSENT_COOKIE, "my cookie");
         assertTrue(validator.validate(f, false).containsKey("consentCookie"));
     }
 
     @Test
     void anUnknownGenerationIsAnError() {
         SettingsForm f = complete();
-        f.setApiGeneration("REJOINER_3");
+        f.set(SettingKey.API_GENERATION, "REJOINER_3");
         assertTrue(validator.validate(f, false).containsKey("apiGeneration"));
     }
 
     @Test
     void noMessageRepeatsTheSecret() {
         SettingsForm f = complete();
-        f.setNewApiSecret("bad\u0001secret-XYZ");
-        f.setApiUrl("https://bad\u0001secret-XYZ");
+        f.setTyped(SettingKey.API_SECRET, "bad\u0001secret-XYZ");
+        f.set(SettingKey.API_URL, "https://bad\u0001secret-XYZ");
         for (String message : validator.validate(f, false).values()) {
             assertFalse(message.contains("secret-XYZ"), message);
         }
