@@ -1,6 +1,8 @@
 package io.github.rejoinerbroadleaf.broadleaf.delivery;
 
 import io.github.rejoinerbroadleaf.delivery.DeliverySettings;
+import io.github.rejoinerbroadleaf.settings.StartupSetting;
+import io.github.rejoinerbroadleaf.settings.StartupSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,7 +11,7 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Builds {@link DeliverySettings} from the start-up properties the module's XML passes in, keeping
+ * Builds {@link DeliverySettings} from the start-up settings ({@link StartupSetting}), keeping
  * every value inside bounds that preserve the delivery guarantees: a value outside them is clamped
  * and the clamp logged at WARN with the property's name, so that a typo never stops the store.
  *
@@ -21,15 +23,24 @@ public final class DeliverySettingsFactory {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliverySettingsFactory.class);
 
-    static final Duration MIN_LEASE = Duration.ofSeconds(30);
-    static final Duration MAX_LEASE = Duration.ofHours(1);
-    static final Duration MIN_BACKOFF = Duration.ofSeconds(1);
-    static final Duration MAX_BACKOFF = Duration.ofHours(1);
-    static final Duration MIN_PROBE = Duration.ofSeconds(10);
-    static final Duration MAX_PROBE = Duration.ofHours(1);
+    static final Duration MIN_LEASE = Duration.ofSeconds(StartupSetting.DELIVERY_LEASE_SECONDS.declaration().min());
+    static final Duration MAX_LEASE = Duration.ofSeconds(StartupSetting.DELIVERY_LEASE_SECONDS.declaration().max());
+    static final Duration MIN_BACKOFF = Duration.ofSeconds(StartupSetting.DELIVERY_INITIAL_BACKOFF_SECONDS.declaration().min());
+    static final Duration MAX_BACKOFF = Duration.ofSeconds(StartupSetting.DELIVERY_INITIAL_BACKOFF_SECONDS.declaration().max());
+    static final Duration MIN_PROBE = Duration.ofSeconds(StartupSetting.DELIVERY_PROBE_INTERVAL_SECONDS.declaration().min());
+    static final Duration MAX_PROBE = Duration.ofSeconds(StartupSetting.DELIVERY_PROBE_INTERVAL_SECONDS.declaration().max());
     static final Duration MIN_CALL = Duration.ofSeconds(1);
 
     private DeliverySettingsFactory() {
+    }
+
+    /** From the declared start-up settings ({@code rejoiner.delivery.*}, {@code rejoiner.http.callTimeoutMillis}). */
+    public static DeliverySettings create(StartupSettings s) {
+        return create(s.intNumber(StartupSetting.DELIVERY_THREADS), s.intNumber(StartupSetting.DELIVERY_BATCH_SIZE),
+                s.number(StartupSetting.DELIVERY_POLL_INTERVAL_MILLIS), s.number(StartupSetting.DELIVERY_MAX_AGE_HOURS),
+                s.intNumber(StartupSetting.DELIVERY_RETENTION_DAYS), s.number(StartupSetting.DELIVERY_LEASE_SECONDS),
+                s.number(StartupSetting.DELIVERY_INITIAL_BACKOFF_SECONDS), s.number(StartupSetting.DELIVERY_PROBE_INTERVAL_SECONDS),
+                s.text(StartupSetting.DELIVERY_NODE_ID), s.number(StartupSetting.HTTP_CALL_TIMEOUT_MILLIS));
     }
 
     /** The pre-1.x signature: defaults for everything it does not name. */
