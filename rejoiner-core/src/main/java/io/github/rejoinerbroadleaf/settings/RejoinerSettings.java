@@ -56,7 +56,7 @@ public final class RejoinerSettings {
     @SuppressWarnings("unchecked")
     private List<String> list(SettingKey key) {
         List<String> list = (List<String>) values.get(key);
-        return list == null ? Collections.<String>emptyList() : Collections.unmodifiableList(list);
+        return list == null ? Collections.<String>emptyList() : list; // the resolver's lists are unmodifiable
     }
 
     public ApiGeneration apiGeneration() {

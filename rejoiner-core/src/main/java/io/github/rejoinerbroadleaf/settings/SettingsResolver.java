@@ -91,9 +91,9 @@ public final class SettingsResolver {
                         chosen.add(match);
                     }
                 }
-                return chosen;
+                return Collections.unmodifiableList(chosen);
             case LIST:
-                return list(raw);
+                return Collections.unmodifiableList(list(raw));
             default:
                 return s.dropsTrailingSlash() ? withoutTrailingSlash(raw) : raw;
         }
