@@ -12,28 +12,20 @@ import java.util.Locale;
  * validation, the property and variable names, the admin table's column and the README's settings
  * tables all follow from it ({@link SettingKey} for settings read per request, {@link StartupSetting}
  * for tuning read at start-up). Built with the package's fluent methods while those enums are
- * initialised, never changed afterwards.
+ * initialised, never changed afterwards. About 300 lines: one field, builder and accessor per fact
+ * a declaration holds, which is the point of having them in one place.
  */
 public final class Setting {
 
-    /** How a raw value is parsed and how the admin shows it. */
+    /**
+     * How a raw value is parsed and shown: TEXT (trimmed), SECRET (text never shown, logged or echoed;
+     * write-only in the admin), URL (absolute), FLAG (true/false, yes/no, on/off, 1/0), NUMBER (whole,
+     * within {@link #min()}..{@link #max()}), LIST (comma- or newline-separated), CHOICE (one of
+     * {@link #choices()}, case-insensitive, '-' and ' ' read as '_'), CHOICES (any of them,
+     * comma-separated; unknown items dropped with a warning).
+     */
     public enum Kind {
-        /** Free text, trimmed. */
-        TEXT,
-        /** Free text never shown, logged or echoed; the admin field is write-only. */
-        SECRET,
-        /** An absolute URL; trailing slashes are dropped where {@link Setting#withoutTrailingSlash()} says so. */
-        URL,
-        /** true/false (also yes/no, on/off, 1/0). */
-        FLAG,
-        /** A whole number within {@link Setting#min()}..{@link Setting#max()}. */
-        NUMBER,
-        /** Comma- or newline-separated items. */
-        LIST,
-        /** One of {@link Setting#choices()} (case-insensitive, '-' and ' ' read as '_'). */
-        CHOICE,
-        /** Any of {@link Setting#choices()}, comma-separated; unknown items are dropped with a warning. */
-        CHOICES
+        TEXT, SECRET, URL, FLAG, NUMBER, LIST, CHOICE, CHOICES
     }
 
     /** A rule on an entered value (already trimmed, never blank), for the admin's field check. */
@@ -248,10 +240,6 @@ public final class Setting {
         return maxLength;
     }
 
-    public boolean isRequired() {
-        return required;
-    }
-
     public boolean dropsTrailingSlash() {
         return trailingSlashDropped;
     }
@@ -266,7 +254,7 @@ public final class Setting {
 
     /**
      * The admin's verdict on an entered value: null when it may be saved, else the message to show.
-     * Blank values pass (unset) unless {@link #isRequired()}.
+     * Blank values pass (unset) unless the setting is declared required.
      */
     public String problemWith(String value) {
         String v = value == null ? null : value.trim();
@@ -316,18 +304,7 @@ public final class Setting {
     }
 
     static String upperSnake(String camel) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < camel.length(); i++) {
-            char c = camel.charAt(i);
-            if (c == '.') {
-                sb.append('_');
-            } else if (Character.isUpperCase(c)) {
-                sb.append('_').append(c);
-            } else {
-                sb.append(Character.toUpperCase(c));
-            }
-        }
-        return sb.toString();
+        return camel.replace('.', '_').replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
     }
 
     @Override

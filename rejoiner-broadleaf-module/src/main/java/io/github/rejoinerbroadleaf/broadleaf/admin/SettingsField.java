@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * One row of the settings screen, made from a setting's declaration, the form and the page's
@@ -53,7 +54,7 @@ public final class SettingsField {
     }
 
     /** Every editable setting's row, in declaration order. */
-    static List<SettingsField> of(SettingsForm form, java.util.Map<String, String> errors, java.util.Map<String, String> sources) {
+    static List<SettingsField> of(SettingsForm form, Map<String, String> errors, Map<String, String> sources) {
         List<SettingsField> fields = new ArrayList<SettingsField>();
         for (SettingKey key : SettingsForm.editable()) {
             fields.add(new SettingsField(key, form, errors.get(SettingsForm.inputName(key)), sources.get(key.camelName())));
@@ -137,8 +138,7 @@ public final class SettingsField {
 
     /** What the page says about a stored secret, e.g. "A key ending in WXYZ is set (the rest is not shown). ..." */
     public String getState() {
-        String label = declaration().label();
-        String noun = label.substring(label.lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);
+        String noun = noun();
         if (!form.isStored(key)) {
             return "No " + noun + " is saved here.";
         }
@@ -148,8 +148,13 @@ public final class SettingsField {
     }
 
     public String getClearLabel() {
+        return "Remove the saved " + noun();
+    }
+
+    /** "key" for "API key", "secret" for "API secret". */
+    private String noun() {
         String label = declaration().label();
-        return "Remove the saved " + label.substring(label.lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);
+        return label.substring(label.lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);
     }
 
     public String getError() {
