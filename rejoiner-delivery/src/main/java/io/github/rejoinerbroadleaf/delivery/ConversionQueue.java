@@ -65,8 +65,25 @@ public final class ConversionQueue {
      * @return true if a new row was written; false for a duplicate or a failure
      */
     public boolean enqueue(String site, LeadOperation operation, String orderKey, String jsonBody) {
+        return insert(site, operation, orderKey, jsonBody, null);
+    }
+
+    /**
+     * Queues a lead call like {@link #enqueue}, but with only what its body is built from: the
+     * worker's {@link PayloadBuilder} turns {@code reference} into the body just before the first
+     * send. For checkout, which then pays for one small INSERT and nothing else. Never throws.
+     *
+     * @param reference whatever the store's {@link PayloadBuilder} needs (e.g. order id, base URL,
+     *                  locale), at most a few hundred characters; never a secret
+     * @return true if a new row was written; false for a duplicate or a failure
+     */
+    public boolean enqueueReference(String site, LeadOperation operation, String orderKey, String reference) {
+        return insert(site, operation, orderKey, null, reference);
+    }
+
+    private boolean insert(String site, LeadOperation operation, String orderKey, String jsonBody, String reference) {
         try {
-            String invalid = validate(site, operation, orderKey, jsonBody);
+            String invalid = validate(site, operation, orderKey, jsonBody != null ? jsonBody : reference);
             if (invalid != null) {
                 metrics.enqueueFailures.incrementAndGet();
                 LOG.error("Rejoiner {} for order {} of site {} not queued: {}", operation, orderKey, site, invalid);
@@ -74,7 +91,7 @@ public final class ConversionQueue {
             }
             Instant now = clock.instant();
             Instant confirmed = operation == LeadOperation.CONVERT ? null : now;
-            if (store.insert(site, operation, orderKey, jsonBody, now, confirmed)) {
+            if (store.insert(site, operation, orderKey, jsonBody, reference, now, confirmed)) {
                 metrics.enqueued.incrementAndGet();
                 return true;
             }
@@ -100,7 +117,7 @@ public final class ConversionQueue {
             return "order key must be 1..255 characters";
         }
         if (jsonBody == null || jsonBody.isEmpty()) {
-            return "body is missing";
+            return "body (or reference) is missing";
         }
         return null;
     }

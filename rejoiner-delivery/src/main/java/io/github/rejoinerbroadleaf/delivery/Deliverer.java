@@ -4,6 +4,7 @@ import io.github.rejoinerbroadleaf.delivery.internal.Claim;
 import io.github.rejoinerbroadleaf.delivery.internal.JdbcQueueStore;
 import io.github.rejoinerbroadleaf.delivery.internal.RowUpdate;
 import io.github.rejoinerbroadleaf.core.DeliveryOutcome;
+import io.github.rejoinerbroadleaf.core.LeadOperation;
 import io.github.rejoinerbroadleaf.core.LeadSender;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +51,7 @@ final class Deliverer {
     private final LeadSenderProvider senders;
     private final SubmissionCheck submissionCheck;
     private final RetryPolicy retryPolicy;
+    private final PayloadBuilder payloads;
 
     /** This node's view of paused sites, refreshed every poll, so that a batch stops at the first 403. */
     private final Set<String> pausedSites = Collections.newSetFromMap(new ConcurrentHashMap<String, Boolean>());
@@ -87,6 +89,12 @@ final class Deliverer {
 
     Deliverer(ConversionQueue queue, LeadSenderProvider senders, SubmissionCheck submissionCheck,
             RetryPolicy retryPolicy) {
+        this(queue, senders, submissionCheck, retryPolicy, null);
+    }
+
+    /** @param payloads builds the bodies of rows queued with a reference; null when none are queued so */
+    Deliverer(ConversionQueue queue, LeadSenderProvider senders, SubmissionCheck submissionCheck,
+            RetryPolicy retryPolicy, PayloadBuilder payloads) {
         if (queue == null || senders == null || submissionCheck == null || retryPolicy == null) {
             throw new IllegalArgumentException("queue, senders, submissionCheck and retryPolicy are required");
         }
@@ -97,6 +105,7 @@ final class Deliverer {
         this.senders = senders;
         this.submissionCheck = submissionCheck;
         this.retryPolicy = retryPolicy;
+        this.payloads = payloads;
     }
 
     private List<SiteDeliveryState> siteStates;
@@ -286,6 +295,13 @@ final class Deliverer {
             }
             confirmedAt = now;
         }
+        String body = row.payload();
+        if (body == null) {
+            body = build(claim, now, confirmedAt, recorder);
+            if (body == null) {
+                return true;
+            }
+        }
         if (!leaseCoversSend(claim, now)) {
             metrics.lostLeases.incrementAndGet();
             return false;
@@ -293,16 +309,53 @@ final class Deliverer {
         DeliveryOutcome outcome;
         sending.add(claim);
         try {
-            outcome = send(sender, row);
+            outcome = send(sender, row.operation(), body);
         } finally {
             sending.remove(claim);
         }
-        record(claim, outcome, confirmedAt, recorder);
+        // A body built from the row's reference is kept, so that retries send what this attempt sent.
+        record(claim, outcome, confirmedAt, row.payload() == null ? body : null, recorder);
         return true;
     }
 
-    private void record(final Claim claim, final DeliveryOutcome outcome, Instant confirmedAt, Recorder recorder)
-            throws SQLException {
+    /**
+     * Builds the body of a row queued with a reference; null when the row's outcome was handed to
+     * {@code recorder} instead: DISCARDED when the body can never be built, a retry when the builder
+     * failed in a way that may pass.
+     */
+    private String build(Claim claim, Instant now, Instant confirmedAt, Recorder recorder) {
+        final QueuedConversion row = claim.row();
+        try {
+            if (payloads == null) {
+                throw new IllegalStateException("no PayloadBuilder is configured for rows queued with a reference");
+            }
+            String body = payloads.build(row.site(), row.operation(), row.orderKey(), row.reference());
+            if (body == null || body.isEmpty()) {
+                throw new IllegalStateException("the PayloadBuilder returned no body");
+            }
+            return body;
+        } catch (PayloadUnavailableException e) {
+            final String reason = "not sent: " + e.getMessage();
+            metrics.lastError(now, "order " + row.orderKey() + " " + brief(reason));
+            recorder.finish(claim, RowUpdate.discarded(reason), now, new Recorded() {
+                @Override
+                public void run(boolean won) {
+                    if (won) {
+                        metrics.discardedUnbuildable.incrementAndGet();
+                        LOG.warn("Rejoiner {} for order {} of site {} discarded, {}", row.operation(), row.orderKey(),
+                                row.site(), brief(reason));
+                    }
+                }
+            });
+        } catch (RuntimeException e) {
+            retryLater(claim, null, "payload not built: " + e, null, confirmedAt, now, recorder);
+        }
+        return null;
+    }
+
+    private void record(final Claim claim, final DeliveryOutcome outcome, Instant confirmedAt, String builtBody,
+            Recorder outcomes) throws SQLException {
+        Recorder recorder = keepingBody(builtBody, outcomes);
         final QueuedConversion row = claim.row();
         final Instant now = clock.instant();
         final int status = outcome.httpStatus();
@@ -343,7 +396,10 @@ final class Deliverer {
                 return;
             case TRANSIENT:
             default:
-                retryLater(claim, outcome, confirmedAt, now, recorder);
+                if (status == 0) {
+                    metrics.ioFailures.incrementAndGet();
+                }
+                retryLater(claim, status, outcome.detail(), outcome.retryAfter(), confirmedAt, now, recorder);
         }
     }
 
@@ -360,20 +416,18 @@ final class Deliverer {
         }
     }
 
-    private void retryLater(Claim claim, final DeliveryOutcome outcome, Instant confirmedAt, Instant now,
-            Recorder recorder) {
+    /** @param httpStatus of the failed call, 0 for no answer, null when no call was made (payload not built) */
+    private void retryLater(Claim claim, final Integer httpStatus, final String detail, Duration retryAfter,
+            Instant confirmedAt, Instant now, Recorder recorder) {
         final QueuedConversion row = claim.row();
-        if (outcome.httpStatus() == 0) {
-            metrics.ioFailures.incrementAndGet();
-        }
-        metrics.lastError(now, (outcome.httpStatus() == 0 ? "I/O" : "HTTP " + outcome.httpStatus()) + " for order "
-                + row.orderKey() + ": " + brief(outcome.detail()));
+        metrics.lastError(now, (httpStatus == null ? "" : httpStatus == 0 ? "I/O " : "HTTP " + httpStatus + " ")
+                + "for order " + row.orderKey() + ": " + brief(detail));
         final int attempts = row.attempts() + 1;
         Instant retryingSince = row.retryingSince() != null ? row.retryingSince() : now;
         Duration age = Duration.between(retryingSince, now);
         if (age.compareTo(settings.maxAge()) >= 0) {
-            final String error = "gave up after " + attempts + " attempts in " + age + ": " + outcome.detail();
-            recorder.finish(claim, RowUpdate.failed(outcome.httpStatus(), error, confirmedAt, retryingSince), now,
+            final String error = "gave up after " + attempts + " attempts in " + age + ": " + detail;
+            recorder.finish(claim, RowUpdate.failed(httpStatus, error, confirmedAt, retryingSince), now,
                     new Recorded() {
                         @Override
                         public void run(boolean won) {
@@ -386,18 +440,31 @@ final class Deliverer {
                     });
             return;
         }
-        final Instant next = now.plus(retryPolicy.delay(attempts, outcome.retryAfter()));
-        recorder.finish(claim, RowUpdate.retry(next, outcome.httpStatus(), outcome.detail(), confirmedAt,
+        final Instant next = now.plus(retryPolicy.delay(attempts, retryAfter));
+        recorder.finish(claim, RowUpdate.retry(next, httpStatus, detail, confirmedAt,
                 retryingSince), now, new Recorded() {
                     @Override
                     public void run(boolean won) {
                         if (won) {
                             metrics.retried.incrementAndGet();
                             LOG.debug("Rejoiner {} for order {} failed ({}); retry {} at {}", row.operation(),
-                                    row.orderKey(), outcome, attempts, next);
+                                    row.orderKey(), brief(detail), attempts, next);
                         }
                     }
                 });
+    }
+
+    /** {@code recorder}, also storing {@code body} (built from the row's reference) with the outcome. */
+    private static Recorder keepingBody(final String body, final Recorder recorder) {
+        if (body == null) {
+            return recorder;
+        }
+        return new Recorder() {
+            @Override
+            public void finish(Claim claim, RowUpdate update, Instant now, Recorded then) {
+                recorder.finish(claim, update.withPayload(body), now, then);
+            }
+        };
     }
 
     private static final Recorded NOTHING = new Recorded() {
@@ -481,9 +548,9 @@ final class Deliverer {
         return store;
     }
 
-    private DeliveryOutcome send(LeadSender sender, QueuedConversion row) {
+    private DeliveryOutcome send(LeadSender sender, LeadOperation operation, String body) {
         try {
-            DeliveryOutcome outcome = sender.send(row.operation(), row.payload());
+            DeliveryOutcome outcome = sender.send(operation, body);
             return outcome != null ? outcome : DeliveryOutcome.ioFailure("sender returned no outcome");
         } catch (RuntimeException e) {
             // The contract says senders classify instead of throwing; a bug must not lose the row.

@@ -84,9 +84,20 @@ public final class DeliveryWorker {
 
     public DeliveryWorker(ConversionQueue queue, LeadSenderProvider senders, SubmissionCheck submissionCheck,
             RetryPolicy retryPolicy) {
+        this(queue, senders, submissionCheck, retryPolicy, null);
+    }
+
+    /** @param payloads builds the bodies of rows queued with {@link ConversionQueue#enqueueReference} */
+    public DeliveryWorker(ConversionQueue queue, LeadSenderProvider senders, SubmissionCheck submissionCheck,
+            PayloadBuilder payloads) {
+        this(queue, senders, submissionCheck, RetryPolicy.from(queue.settings()), payloads);
+    }
+
+    public DeliveryWorker(ConversionQueue queue, LeadSenderProvider senders, SubmissionCheck submissionCheck,
+            RetryPolicy retryPolicy, PayloadBuilder payloads) {
         this.queue = queue;
         this.settings = queue.settings();
-        this.deliverer = new Deliverer(queue, senders, submissionCheck, retryPolicy);
+        this.deliverer = new Deliverer(queue, senders, submissionCheck, retryPolicy, payloads);
     }
 
     /**

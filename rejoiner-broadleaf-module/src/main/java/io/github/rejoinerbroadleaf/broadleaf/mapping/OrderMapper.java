@@ -307,7 +307,10 @@ public class OrderMapper {
      * {@code itemIdentity = SKU} one per SKU (its id as {@code product_id}), in cart order.
      */
     public List<CartItem> cartItems(Order order, UrlResolver urls) {
-        ItemIdentity identity = itemIdentity();
+        return cartItems(order, urls, itemIdentity());
+    }
+
+    private List<CartItem> cartItems(Order order, UrlResolver urls, ItemIdentity identity) {
         Map<String, Aggregate> byProduct = new LinkedHashMap<String, Aggregate>();
         List<DiscreteOrderItem> lines = order == null ? null : order.getDiscreteOrderItems();
         if (lines != null) {
@@ -406,6 +409,41 @@ public class OrderMapper {
      * takes one campaign type: it is set when exactly one is configured.
      */
     public LeadConversion leadConversion(Order order, RejoinerSettings settings, String storeBaseUrl) {
+        return settings == null
+                ? leadConversion(order, null, null, itemIdentity(), storeBaseUrl)
+                : leadConversion(order, settings.campaignTypes(), settings.campaignIds(), settings.itemIdentity(),
+                        storeBaseUrl);
+    }
+
+    /**
+     * {@link #leadConversion(Order, RejoinerSettings, String)} with the settings values it depends
+     * on given one by one: the delivery worker passes those recorded when the order was queued.
+     */
+    public LeadConversion leadConversion(Order order, List<CampaignType> campaignTypes, List<String> campaignIds,
+            ItemIdentity identity, String storeBaseUrl) {
+        String email = conversionEmail(order);
+        if (email == null) {
+            return null;
+        }
+        LeadConversion.Builder b = LeadConversion.builder()
+                .email(email)
+                .cartData(orderData(order, storeBaseUrl))
+                .items(cartItems(order, urls(storeBaseUrl), identity));
+        if (campaignTypes != null && campaignTypes.size() == 1) {
+            b.campaignType(campaignTypes.get(0));
+        }
+        if (campaignIds != null) {
+            b.campaignIds(campaignIds);
+        }
+        try {
+            return b.build();
+        } catch (IllegalArgumentException malformedEmail) {
+            return null;
+        }
+    }
+
+    /** The e-mail address a conversion goes to: the order's, else a registered customer's; null when none. */
+    public static String conversionEmail(Order order) {
         if (order == null) {
             return null;
         }
@@ -413,24 +451,7 @@ public class OrderMapper {
         if (isBlank(email) && order.getCustomer() != null && !order.getCustomer().isAnonymous()) {
             email = order.getCustomer().getEmailAddress();
         }
-        if (isBlank(email)) {
-            return null;
-        }
-        LeadConversion.Builder b = LeadConversion.builder()
-                .email(email)
-                .cartData(orderData(order, storeBaseUrl))
-                .items(cartItems(order, urls(storeBaseUrl)));
-        if (settings != null) {
-            if (settings.campaignTypes().size() == 1) {
-                b.campaignType(settings.campaignTypes().get(0));
-            }
-            b.campaignIds(settings.campaignIds());
-        }
-        try {
-            return b.build();
-        } catch (IllegalArgumentException malformedEmail) {
-            return null;
-        }
+        return isBlank(email) ? null : email;
     }
 
     // ------------------------------------------------------------------ customers

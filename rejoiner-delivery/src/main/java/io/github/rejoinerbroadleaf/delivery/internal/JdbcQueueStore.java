@@ -69,12 +69,18 @@ public final class JdbcQueueStore {
     // ---------------------------------------------------------------- enqueue
 
     /**
-     * Inserts a QUEUED row due at {@code now}.
+     * Marks a PAYLOAD that holds a reference for the store's payload builder rather than a body: a
+     * JSON body starts with '{', so rows queued before references existed read as bodies.
+     */
+    static final String REFERENCE_PREFIX = "ref:";
+
+    /**
+     * Inserts a QUEUED row due at {@code now}, holding either its body or a reference to build it from.
      *
      * @return false when a row with the same site, operation and order key already exists
      */
-    public boolean insert(String site, LeadOperation operation, String orderKey, String payload, Instant now,
-            Instant confirmedAt) throws SQLException {
+    public boolean insert(String site, LeadOperation operation, String orderKey, String payload, String reference,
+            Instant now, Instant confirmedAt) throws SQLException {
         String sql = "INSERT INTO " + QUEUE_TABLE + " (SITE, OPERATION, ORDER_KEY, PAYLOAD, STATUS, ATTEMPTS,"
                 + " NEXT_ATTEMPT_AT, VERSION, CREATED_AT, QUEUED_AT, UPDATED_AT, CONFIRMED_AT)"
                 + " VALUES (?, ?, ?, ?, 'QUEUED', 0, ?, 0, ?, ?, ?, ?)";
@@ -82,7 +88,7 @@ public final class JdbcQueueStore {
             ps.setString(1, site);
             ps.setString(2, operation.name());
             ps.setString(3, orderKey);
-            ps.setString(4, payload);
+            ps.setString(4, payload != null ? payload : REFERENCE_PREFIX + reference);
             setTime(ps, 5, now);
             setTime(ps, 6, now);
             setTime(ps, 7, now);
@@ -284,7 +290,8 @@ public final class JdbcQueueStore {
 
     private static final String FINISH = "UPDATE " + QUEUE_TABLE + " SET STATUS = ?, NEXT_ATTEMPT_AT = ?,"
             + " ATTEMPTS = ATTEMPTS + ?, SENT_AT = ?, LAST_HTTP_STATUS = ?, LAST_ERROR = ?, CONFIRMED_AT = ?,"
-            + " RETRYING_SINCE = ?, LEASE_UNTIL = NULL, VERSION = ?, UPDATED_AT = ? WHERE ID = ? AND VERSION = ?";
+            + " RETRYING_SINCE = ?, LEASE_UNTIL = NULL, VERSION = ?, UPDATED_AT = ?, PAYLOAD = COALESCE(?, PAYLOAD)"
+            + " WHERE ID = ? AND VERSION = ?";
 
     /**
      * Records the results of several claims in one transaction (one commit, so one disk flush, for
@@ -322,8 +329,9 @@ public final class JdbcQueueStore {
                         setTime(ps, 8, u.retryingSince);
                         ps.setInt(9, claim.version() + 1);
                         setTime(ps, 10, nows.get(i));
-                        ps.setLong(11, claim.id());
-                        ps.setInt(12, claim.version());
+                        ps.setString(11, u.payload);
+                        ps.setLong(12, claim.id());
+                        ps.setInt(13, claim.version());
                         if (single) {
                             won[0] = ps.executeUpdate() == 1;
                             return won;
@@ -795,12 +803,15 @@ public final class JdbcQueueStore {
     }
 
     private static QueuedConversion map(ResultSet rs) throws SQLException {
+        String stored = rs.getString(5);
+        boolean reference = stored != null && stored.startsWith(REFERENCE_PREFIX);
         return QueuedConversion.builder()
                 .id(rs.getLong(1))
                 .site(rs.getString(2))
                 .operation(LeadOperation.valueOf(rs.getString(3)))
                 .orderKey(rs.getString(4))
-                .payload(rs.getString(5))
+                .payload(reference ? null : stored)
+                .reference(reference ? stored.substring(REFERENCE_PREFIX.length()) : null)
                 .status(QueueStatus.valueOf(rs.getString(6)))
                 .attempts(rs.getInt(7))
                 .nextAttemptAt(getTime(rs, 8))
