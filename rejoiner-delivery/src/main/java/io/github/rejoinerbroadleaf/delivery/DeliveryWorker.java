@@ -71,7 +71,6 @@ public final class DeliveryWorker {
 
     private volatile boolean running;
     private volatile boolean stopping;
-    private volatile boolean crashed;
     private Thread poller;
     private ThreadPoolExecutor senders;
     private NamedThreads threads;
@@ -110,7 +109,6 @@ public final class DeliveryWorker {
                 return;
             }
             stopping = false;
-            crashed = false;
             inFlight.set(0);
             unsent.set(0);
             synchronized (signal) {
@@ -224,24 +222,6 @@ public final class DeliveryWorker {
         deliverer.heartbeat();
     }
 
-    /**
-     * Simulates a node that dies: threads are interrupted, nothing is given back or recorded,
-     * claimed rows stay SENDING until their lease expires. For tests only.
-     */
-    void crash() {
-        synchronized (lifecycle) {
-            crashed = true;
-            running = false;
-            stopSignal.countDown();
-            senders.shutdownNow();
-            synchronized (signal) {
-                outcomes = new ArrayList<Pending>();
-                signal.notifyAll();
-            }
-            joinQuietly(poller, System.nanoTime() + TimeUnit.SECONDS.toNanos(2));
-        }
-    }
-
     private void pollLoop() {
         int failures = 0;
         boolean reclaimed = false;
@@ -297,9 +277,7 @@ public final class DeliveryWorker {
                 idle(nextClaimNanos);
             }
         }
-        if (!crashed) {
-            flushOutcomes();
-        }
+        flushOutcomes();
     }
 
     /**
@@ -362,7 +340,7 @@ public final class DeliveryWorker {
         try {
             won = deliverer.store().finishAll(claims, updates, nows);
         } catch (SQLException | RuntimeException e) {
-            if (running && !crashed) {
+            if (running) {
                 // Kept for the next turn: the rows stay SENDING (and in flight) until written.
                 synchronized (signal) {
                     batch.addAll(outcomes);
@@ -396,9 +374,6 @@ public final class DeliveryWorker {
     };
 
     private void dispatch(Claim claim) {
-        if (crashed) {
-            return;
-        }
         inFlight.incrementAndGet();
         unsent.incrementAndGet();
         DeliveryTask task = new DeliveryTask(claim);
@@ -483,17 +458,12 @@ public final class DeliveryWorker {
         public void run() {
             boolean handedOver = false;
             try {
-                if (stopping || crashed) {
-                    if (!crashed) {
-                        deliverer.release(claim);
-                    }
+                if (stopping) {
+                    deliverer.release(claim);
                 } else {
                     handedOver = deliverer.deliver(claim, batched);
                 }
             } finally {
-                if (crashed) {
-                    return;     // a dead node frees nothing: its rows wait for their lease
-                }
                 unsent.decrementAndGet();
                 if (!handedOver) {
                     inFlight.decrementAndGet();

@@ -655,10 +655,14 @@ abstract class QueueContractTest {
         BlockingSender hung = new BlockingSender(Integer.MAX_VALUE);
         blockers.add(hung);
         senders.put(SITE, hung);
-        DeliveryWorker nodeA = start(worker(queue));
+        CuttableDataSource cable = new CuttableDataSource(db.newPool());
+        DeliveryWorker nodeA = start(worker(new ConversionQueue(cable, queue.settings(), clock)));
         Await.until("node A claimed eight rows, two of them in the sender", Duration.ofSeconds(10),
                 () -> countIn(QueueStatus.SENDING) == 8 && hung.entered() == 2);
-        nodeA.crash();
+        // Node A dies: it loses its database for good and its threads end at once, so it can neither
+        // give back the rows it claimed nor record anything.
+        cable.cut();
+        nodeA.stop(Duration.ZERO);
         senders.put(SITE, sender);
         return new ConversionQueue(db.newPool(), settings("node-b").build(), clock);
     }
