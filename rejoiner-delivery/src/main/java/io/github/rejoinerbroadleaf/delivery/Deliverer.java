@@ -1,7 +1,9 @@
 package io.github.rejoinerbroadleaf.delivery;
 
 import io.github.rejoinerbroadleaf.delivery.internal.Claim;
-import io.github.rejoinerbroadleaf.delivery.internal.JdbcQueueStore;
+import io.github.rejoinerbroadleaf.delivery.internal.ClaimStore;
+import io.github.rejoinerbroadleaf.delivery.internal.OutcomeStore;
+import io.github.rejoinerbroadleaf.delivery.internal.SiteStateStore;
 import io.github.rejoinerbroadleaf.delivery.internal.RowUpdate;
 import io.github.rejoinerbroadleaf.core.DeliveryOutcome;
 import io.github.rejoinerbroadleaf.core.LeadOperation;
@@ -44,7 +46,9 @@ final class Deliverer {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
 
-    private final JdbcQueueStore store;
+    private final ClaimStore claimStore;
+    private final OutcomeStore outcomes;
+    private final SiteStateStore sites;
     private final DeliverySettings settings;
     private final Clock clock;
     private final DeliveryMetrics metrics;
@@ -77,7 +81,7 @@ final class Deliverer {
         public void finish(Claim claim, RowUpdate update, Instant now, Recorded then) {
             boolean won;
             try {
-                won = store.finish(claim, update, now);
+                won = outcomes.finish(claim, update, now);
             } catch (SQLException e) {
                 LOG.warn("Could not record the Rejoiner delivery of order {} (row {}); it will be retried after"
                         + " its lease", claim.row().orderKey(), claim.id(), e);
@@ -98,7 +102,9 @@ final class Deliverer {
         if (queue == null || senders == null || submissionCheck == null || retryPolicy == null) {
             throw new IllegalArgumentException("queue, senders, submissionCheck and retryPolicy are required");
         }
-        this.store = queue.store();
+        this.claimStore = queue.claims();
+        this.outcomes = queue.outcomes();
+        this.sites = queue.sites();
         this.settings = queue.settings();
         this.clock = queue.clock();
         this.metrics = queue.metrics();
@@ -119,7 +125,7 @@ final class Deliverer {
     private synchronized List<SiteDeliveryState> siteStates(boolean cached) throws SQLException {
         long now = System.nanoTime();
         if (!cached || siteStates == null || now - siteStatesReadAt >= 1_000_000_000L) {
-            siteStates = store.siteStates();
+            siteStates = sites.siteStates();
             siteStatesReadAt = now;
         }
         return siteStates;
@@ -168,8 +174,8 @@ final class Deliverer {
             paused.add(state.site());
             boolean probeDue = state.probeAt() != null && !state.probeAt().isAfter(now);
             if (probeDue && claims.size() < max && hasSender(state.site(), now, senderMemo)
-                    && store.takeProbe(state.site(), now, now.plus(settings.probeInterval()))) {
-                for (Claim c : store.claimDue(now, 1, state.site(), Collections.<String>emptySet(),
+                    && sites.takeProbe(state.site(), now, now.plus(settings.probeInterval()))) {
+                for (Claim c : claimStore.claimDue(now, 1, state.site(), Collections.<String>emptySet(),
                         site -> true, settings.nodeId(), lease)) {
                     claims.add(c.asProbe());
                     LOG.info("Probing paused Rejoiner site {} with order {}", state.site(), c.row().orderKey());
@@ -185,7 +191,7 @@ final class Deliverer {
                 excluded.add(e.getKey());
             }
         }
-        claims.addAll(store.claimDue(now, max - claims.size(), null, excluded,
+        claims.addAll(claimStore.claimDue(now, max - claims.size(), null, excluded,
                 site -> hasSender(site, now, senderMemo), settings.nodeId(), lease));
         for (Claim c : claims) {
             if (c.reclaimed()) {
@@ -238,7 +244,7 @@ final class Deliverer {
                 continue;
             }
             try {
-                if (store.renewLease(claim, now, now.plus(settings.leaseDuration()))) {
+                if (claimStore.renewLease(claim, now, now.plus(settings.leaseDuration()))) {
                     metrics.leaseRenewals.incrementAndGet();
                     LOG.debug("Renewed the lease of Rejoiner row {} (order {}) during a long send", claim.id(),
                             claim.row().orderKey());
@@ -256,7 +262,7 @@ final class Deliverer {
 
     /** Rows claimed by this node id before the worker started: a previous process with this id died. */
     int reclaimOwn() throws SQLException {
-        List<QueuedConversion> rows = store.reclaimOwn(settings.nodeId(), clock.instant());
+        List<QueuedConversion> rows = claimStore.reclaimOwn(settings.nodeId(), clock.instant());
         if (!rows.isEmpty()) {
             metrics.reclaimedLeases.addAndGet(rows.size());
             LOG.warn("Took back {} Rejoiner rows that node {} had claimed before it restarted; they are sent again"
@@ -268,7 +274,7 @@ final class Deliverer {
     /** Gives the row back untouched, e.g. when the worker stops before sending it. */
     void release(Claim claim) {
         try {
-            store.release(claim, clock.instant());
+            claimStore.release(claim, clock.instant());
         } catch (Exception e) {
             LOG.warn("Could not release Rejoiner row {}; it is retried after its lease", claim.id(), e);
         }
@@ -278,13 +284,13 @@ final class Deliverer {
         QueuedConversion row = claim.row();
         Instant now = clock.instant();
         if (!claim.probe() && pausedSites.contains(row.site())) {
-            store.release(claim, now);
+            claimStore.release(claim, now);
             return false;
         }
         LeadSender sender = lookUpSender(row.site());
         if (sender == null) {
             disable(row.site(), now);
-            store.release(claim, now);
+            claimStore.release(claim, now);
             return false;
         }
         Instant confirmedAt = row.confirmedAt();
@@ -405,7 +411,7 @@ final class Deliverer {
 
     private void resumeAfterProbe(String site) {
         try {
-            if (store.resumeSite(site, clock.instant())) {
+            if (sites.resumeSite(site, clock.instant())) {
                 forgetSiteStates();
                 pausedSites.remove(site);
                 LOG.info("Rejoiner accepted a probe for site {}: deliveries resume", site);
@@ -493,7 +499,7 @@ final class Deliverer {
         SiteDeliveryState.Reason reason = outcome.kind() == DeliveryOutcome.Kind.CREDENTIALS
                 ? SiteDeliveryState.Reason.CREDENTIALS : SiteDeliveryState.Reason.CONFIGURATION;
         Instant probeAt = now.plus(settings.probeInterval());
-        if (store.pauseSite(site, reason, outcome.httpStatus(), outcome.detail(), now, probeAt)) {
+        if (sites.pauseSite(site, reason, outcome.httpStatus(), outcome.detail(), now, probeAt)) {
             metrics.sitePauses.incrementAndGet();
             LOG.warn("Rejoiner answered HTTP {} for site {} ({}): deliveries for this site are paused and stay"
                     + " queued; a probe is sent every {} and the first one accepted resumes them. Check the"
@@ -541,11 +547,11 @@ final class Deliverer {
         if (claim.leaseUntil().minus(settings.sendTimeout()).isAfter(now)) {
             return true;
         }
-        return store.renewLease(claim, now, now.plus(settings.leaseDuration()));
+        return claimStore.renewLease(claim, now, now.plus(settings.leaseDuration()));
     }
 
-    JdbcQueueStore store() {
-        return store;
+    OutcomeStore outcomes() {
+        return outcomes;
     }
 
     private DeliveryOutcome send(LeadSender sender, LeadOperation operation, String body) {

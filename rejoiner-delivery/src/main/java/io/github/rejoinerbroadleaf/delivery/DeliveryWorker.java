@@ -1,7 +1,7 @@
 package io.github.rejoinerbroadleaf.delivery;
 
 import io.github.rejoinerbroadleaf.delivery.internal.Claim;
-import io.github.rejoinerbroadleaf.delivery.internal.JdbcQueueStore;
+import io.github.rejoinerbroadleaf.delivery.internal.Sql;
 import io.github.rejoinerbroadleaf.delivery.internal.RowUpdate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -259,7 +259,7 @@ public final class DeliveryWorker {
                 }
                 failures = 0;
             } catch (Exception e) {
-                if (JdbcQueueStore.isRetryable(e)) {
+                if (Sql.isRetryable(e)) {
                     // Two nodes' claims collided (deadlock victim); nothing was claimed, claim again.
                     LOG.debug("Rejoiner delivery poll rolled back by the database; claiming again", e);
                     continue;
@@ -338,7 +338,7 @@ public final class DeliveryWorker {
         }
         boolean[] won;
         try {
-            won = deliverer.store().finishAll(claims, updates, nows);
+            won = deliverer.outcomes().finishAll(claims, updates, nows);
         } catch (SQLException | RuntimeException e) {
             if (running) {
                 // Kept for the next turn: the rows stay SENDING (and in flight) until written.
