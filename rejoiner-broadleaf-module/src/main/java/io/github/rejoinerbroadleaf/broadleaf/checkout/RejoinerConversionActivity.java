@@ -2,7 +2,8 @@ package io.github.rejoinerbroadleaf.broadleaf.checkout;
 
 import io.github.rejoinerbroadleaf.broadleaf.delivery.CheckoutWakeUp;
 import io.github.rejoinerbroadleaf.broadleaf.delivery.OrderConversionPayloads;
-import io.github.rejoinerbroadleaf.broadleaf.mapping.OrderMapper;
+import io.github.rejoinerbroadleaf.broadleaf.mapping.CustomerFacts;
+import io.github.rejoinerbroadleaf.broadleaf.mapping.StoreUrls;
 import io.github.rejoinerbroadleaf.broadleaf.web.StoreContext;
 import io.github.rejoinerbroadleaf.delivery.ConversionQueue;
 import io.github.rejoinerbroadleaf.settings.RejoinerSettings;
@@ -76,12 +77,12 @@ public class RejoinerConversionActivity extends BaseActivity<ProcessContext<Chec
             missingCredentials.orderNotQueued(order.getOrderNumber());
             return;
         }
-        if (OrderMapper.conversionEmail(order) == null) {
+        if (CustomerFacts.conversionEmail(order) == null) {
             LOG.info("Order {} has no usable e-mail address; no Rejoiner conversion queued", order.getOrderNumber());
             return;
         }
         String reference = OrderConversionPayloads.reference(order, settings,
-                StoreContext.baseUrl(settings.storeBaseUrl()), OrderMapper.localeCode(),
+                StoreContext.baseUrl(settings.storeBaseUrl()), StoreUrls.localeCode(),
                 TranslationConsiderationContext.hasTranslation());
         boolean queued = queue.enqueueReference(StoreContext.currentSite(), LeadOperation.CONVERT,
                 order.getOrderNumber(), reference);
