@@ -655,7 +655,7 @@ abstract class QueueContractTest {
         BlockingSender hung = new BlockingSender(Integer.MAX_VALUE);
         blockers.add(hung);
         senders.put(SITE, hung);
-        CuttableDataSource cable = new CuttableDataSource(db.newPool());
+        TestPool cable = db.newPool();
         DeliveryWorker nodeA = start(worker(new ConversionQueue(cable, queue.settings(), clock)));
         Await.until("node A claimed eight rows, two of them in the sender", Duration.ofSeconds(10),
                 () -> countIn(QueueStatus.SENDING) == 8 && hung.entered() == 2);
