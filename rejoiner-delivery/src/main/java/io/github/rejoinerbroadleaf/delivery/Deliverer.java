@@ -41,6 +41,10 @@ import java.util.concurrent.ConcurrentMap;
  * </ul>
  * The send runs outside any transaction; every write is one version-guarded statement, so a node
  * that lost its claim (lease expired) cannot overwrite the outcome of the node that took it over.
+ *
+ * <p>Longer than 300 lines on purpose: these are the rules behind the documented guarantees (what
+ * each answer does to a row, leases, probes, the submission check, building a body), kept in one
+ * class so that they can be read and checked against docs/server-side-conversions.md in one place.
  */
 final class Deliverer {
 

@@ -48,6 +48,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Lifecycle: {@link #start()} and {@link #stop()} (bind them to the application context). Stop
  * waits up to {@link DeliverySettings#shutdownTimeout()} for sends in flight, writes their outcomes,
  * gives back rows not yet sent, and leaves no thread behind unless a sender ignores interruption.
+ *
+ * <p>Longer than 300 lines on purpose: the poller, the sender tasks and the lifecycle share the
+ * in-flight counters and the outcome list under one lock, and are only correct read together.
  */
 public final class DeliveryWorker {
 
