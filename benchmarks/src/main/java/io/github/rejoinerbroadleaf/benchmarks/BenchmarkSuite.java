@@ -46,7 +46,7 @@ public final class BenchmarkSuite {
     static final double PAGE_GOAL_RATIO = 1.02;
     /** The module's own CPU per catalog page, as a share of the page's CPU without tracking. */
     static final double MODULE_CPU_GOAL_SHARE = 0.01;
-    static final double CHECKOUT_GOAL_RATIO = 1.05;
+    static final double CHECKOUT_GOAL_RATIO = 1.02;
     static final double DRAIN_GOAL_PER_SECOND = 1000;
     static final double LATENCY_GOAL_P95_MILLIS = 2000;
     static final double HEAP_GOAL_MB = 256;
@@ -497,7 +497,8 @@ public final class BenchmarkSuite {
                 + " are claimed, the delivery worker's %d sender threads stay blocked on the hanging endpoint for the whole"
                 + " section (checked before the first and after the last timed order). Per order, untimed: a cart of 3 lines,"
                 + " `/checkout`, e-mail, shipping; timed: only `POST /checkout/test-payment/complete` (Broadleaf's checkout"
-                + " workflow, including the module's activity that maps the order and queues the conversion); then the"
+                + " workflow, including the module's activity that records the order's reference and queues the conversion; the"
+                + " worker maps the order later); then the"
                 + " confirmation page, untimed. Off = `-Drejoiner.conversionsEnabled=false` + `invalidate()`. Orders alternate"
                 + " on/off (then off/on) after %s warm-up orders.%n%n", c.hangMillis() / 60000, c.heldThreads(),
                 Integer.getInteger("bench.checkout.warmup", 20)));
@@ -515,7 +516,7 @@ public final class BenchmarkSuite {
         summaryRow("3", "checkout (`POST /checkout/test-payment/complete`), median",
                 String.format(Locale.ROOT, "%.2f ms, conversions on + Rejoiner hanging", Samples.millis(c.hanging().median())),
                 String.format(Locale.ROOT, "%.2f ms, conversions off", Samples.millis(c.off().median())),
-                ratio(ratio, CHECKOUT_GOAL_RATIO), "≤ 1.05", ratio <= CHECKOUT_GOAL_RATIO);
+                ratio(ratio, CHECKOUT_GOAL_RATIO), "≤ 1.02", ratio <= CHECKOUT_GOAL_RATIO);
     }
 
     private void latencySection(StringBuilder md) {
@@ -527,8 +528,8 @@ public final class BenchmarkSuite {
         md.append(String.format(Locale.ROOT, "Same store, sandbox endpoint answering at once, default delivery settings (poll"
                 + " interval 5 s). One order at a time, the worker idle in between: from the answer to"
                 + " `POST /checkout/test-payment/complete` to the moment this node's metrics count the conversion as"
-                + " delivered (Rejoiner's 2xx received and the row written as SENT). The checkout's commit wakes the"
-                + " local worker; without the wake-up a row waits for the next poll.%n%n"));
+                + " delivered (Rejoiner's 2xx received and the row written as SENT). The end of `performCheckout` (order"
+                + " saved as SUBMITTED) wakes the local worker; without the wake-up a row waits for the next poll.%n%n"));
         md.append("| orders | p50 | p95 | max |\n|---:|---:|---:|---:|\n");
         md.append(String.format(Locale.ROOT, "| %d | %.1f ms | %.1f ms | %.1f ms |%n%n", latency.size(),
                 Samples.millis(latency.median()), Samples.millis(latency.percentile(95)),

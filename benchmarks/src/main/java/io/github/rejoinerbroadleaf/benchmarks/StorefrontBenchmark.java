@@ -291,7 +291,7 @@ final class StorefrontBenchmark {
     /**
      * Order completed (the checkout POST answered) to conversion accepted by the sandbox endpoint and
      * recorded as SENT, one order at a time with the worker idle in between (nothing else queued).
-     * The default 5 s poll interval stays: the checkout's commit wakes the worker.
+     * The default 5 s poll interval stays: the end of the checkout wakes the worker.
      */
     Samples deliveryLatency() throws Exception {
         sandboxFault("{\"mode\":\"none\"}");

@@ -1,6 +1,10 @@
 package io.github.rejoinerbroadleaf.delivery;
 
-import io.github.rejoinerbroadleaf.delivery.internal.JdbcQueueStore;
+import io.github.rejoinerbroadleaf.delivery.internal.ClaimStore;
+import io.github.rejoinerbroadleaf.delivery.internal.OutcomeStore;
+import io.github.rejoinerbroadleaf.delivery.internal.QueueDatabase;
+import io.github.rejoinerbroadleaf.delivery.internal.QueueRowStore;
+import io.github.rejoinerbroadleaf.delivery.internal.SiteStateStore;
 import io.github.rejoinerbroadleaf.core.LeadOperation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +35,10 @@ public final class ConversionQueue {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConversionQueue.class);
 
-    private final JdbcQueueStore store;
+    private final QueueRowStore rows;
+    private final SiteStateStore sites;
+    private final ClaimStore claims;
+    private final OutcomeStore outcomes;
     private final DeliverySettings settings;
     private final Clock clock;
     private final DeliveryMetrics metrics = new DeliveryMetrics();
@@ -45,7 +52,11 @@ public final class ConversionQueue {
         if (settings == null || clock == null) {
             throw new IllegalArgumentException("settings and clock are required");
         }
-        this.store = new JdbcQueueStore(dataSource);
+        QueueDatabase db = new QueueDatabase(dataSource);
+        this.rows = new QueueRowStore(db);
+        this.sites = new SiteStateStore(db);
+        this.claims = new ClaimStore(db);
+        this.outcomes = new OutcomeStore(db);
         this.settings = settings;
         this.clock = clock;
     }
@@ -65,8 +76,25 @@ public final class ConversionQueue {
      * @return true if a new row was written; false for a duplicate or a failure
      */
     public boolean enqueue(String site, LeadOperation operation, String orderKey, String jsonBody) {
+        return insert(site, operation, orderKey, jsonBody, null);
+    }
+
+    /**
+     * Queues a lead call like {@link #enqueue}, but with only what its body is built from: the
+     * worker's {@link PayloadBuilder} turns {@code reference} into the body just before the first
+     * send. For checkout, which then pays for one small INSERT and nothing else. Never throws.
+     *
+     * @param reference whatever the store's {@link PayloadBuilder} needs (e.g. order id, base URL,
+     *                  locale), at most a few hundred characters; never a secret
+     * @return true if a new row was written; false for a duplicate or a failure
+     */
+    public boolean enqueueReference(String site, LeadOperation operation, String orderKey, String reference) {
+        return insert(site, operation, orderKey, null, reference);
+    }
+
+    private boolean insert(String site, LeadOperation operation, String orderKey, String jsonBody, String reference) {
         try {
-            String invalid = validate(site, operation, orderKey, jsonBody);
+            String invalid = validate(site, operation, orderKey, jsonBody != null ? jsonBody : reference);
             if (invalid != null) {
                 metrics.enqueueFailures.incrementAndGet();
                 LOG.error("Rejoiner {} for order {} of site {} not queued: {}", operation, orderKey, site, invalid);
@@ -74,7 +102,7 @@ public final class ConversionQueue {
             }
             Instant now = clock.instant();
             Instant confirmed = operation == LeadOperation.CONVERT ? null : now;
-            if (store.insert(site, operation, orderKey, jsonBody, now, confirmed)) {
+            if (rows.insert(site, operation, orderKey, jsonBody, reference, now, confirmed)) {
                 metrics.enqueued.incrementAndGet();
                 return true;
             }
@@ -100,7 +128,7 @@ public final class ConversionQueue {
             return "order key must be 1..255 characters";
         }
         if (jsonBody == null || jsonBody.isEmpty()) {
-            return "body is missing";
+            return "body (or reference) is missing";
         }
         return null;
     }
@@ -109,7 +137,7 @@ public final class ConversionQueue {
 
     /** Rows per status over all sites; every status is present. */
     public Map<QueueStatus, Long> countByStatus() {
-        Map<QueueStatus, Long> total = JdbcQueueStore.zeroCounts();
+        Map<QueueStatus, Long> total = QueueRowStore.zeroCounts();
         for (Map<QueueStatus, Long> site : countBySite().values()) {
             for (Map.Entry<QueueStatus, Long> e : site.entrySet()) {
                 total.put(e.getKey(), total.get(e.getKey()) + e.getValue());
@@ -121,7 +149,7 @@ public final class ConversionQueue {
     /** Rows per site and status, sites sorted; every status is present for a listed site. */
     public Map<String, Map<QueueStatus, Long>> countBySite() {
         try {
-            return store.countBySiteAndStatus();
+            return rows.countBySiteAndStatus();
         } catch (SQLException e) {
             throw failure("count rows", e);
         }
@@ -130,7 +158,7 @@ public final class ConversionQueue {
     /** How long the oldest QUEUED or SENDING row has been waiting; empty when none is. */
     public Optional<Duration> oldestPendingAge() {
         try {
-            Instant oldest = store.oldestPendingQueuedAt();
+            Instant oldest = rows.oldestPendingQueuedAt();
             if (oldest == null) {
                 return Optional.empty();
             }
@@ -144,7 +172,7 @@ public final class ConversionQueue {
     /** Pause state and last problem of every site that was ever paused. */
     public List<SiteDeliveryState> siteStates() {
         try {
-            return store.siteStates();
+            return sites.siteStates();
         } catch (SQLException e) {
             throw failure("read site states", e);
         }
@@ -162,7 +190,7 @@ public final class ConversionQueue {
     /** Ends a site's pause now (after an admin fixed the keys) instead of waiting for the next probe. */
     public boolean resumeSite(String site) {
         try {
-            boolean resumed = store.resumeSite(site, clock.instant());
+            boolean resumed = sites.resumeSite(site, clock.instant());
             if (resumed) {
                 LOG.info("Rejoiner deliveries for site {} resumed by an operator", site);
             }
@@ -175,7 +203,7 @@ public final class ConversionQueue {
     /** Rows matching the filter, newest first, one page. */
     public List<QueuedConversion> list(QueueFilter filter) {
         try {
-            return store.list(filter);
+            return rows.list(filter);
         } catch (SQLException e) {
             throw failure("list rows", e);
         }
@@ -184,7 +212,7 @@ public final class ConversionQueue {
     /** Number of rows matching the filter, for paging. */
     public long count(QueueFilter filter) {
         try {
-            return store.count(filter);
+            return rows.count(filter);
         } catch (SQLException e) {
             throw failure("count rows", e);
         }
@@ -192,7 +220,7 @@ public final class ConversionQueue {
 
     public Optional<QueuedConversion> find(long id) {
         try {
-            return Optional.ofNullable(store.find(id));
+            return Optional.ofNullable(rows.find(id));
         } catch (SQLException e) {
             throw failure("read row " + id, e);
         }
@@ -200,7 +228,7 @@ public final class ConversionQueue {
 
     public Optional<QueuedConversion> find(String site, LeadOperation operation, String orderKey) {
         try {
-            return Optional.ofNullable(store.find(site, operation, orderKey));
+            return Optional.ofNullable(rows.find(site, operation, orderKey));
         } catch (SQLException e) {
             throw failure("read row " + site + "/" + operation + "/" + orderKey, e);
         }
@@ -214,7 +242,7 @@ public final class ConversionQueue {
      */
     public boolean retry(long id) {
         try {
-            return store.retry(id, clock.instant());
+            return rows.retry(id, clock.instant());
         } catch (SQLException e) {
             throw failure("retry row " + id, e);
         }
@@ -229,7 +257,7 @@ public final class ConversionQueue {
      */
     public boolean discard(long id) {
         try {
-            boolean done = store.discard(id, clock.instant(), "discarded by an operator");
+            boolean done = rows.discard(id, clock.instant(), "discarded by an operator");
             if (done) {
                 metrics.discarded.incrementAndGet();
             }
@@ -247,7 +275,7 @@ public final class ConversionQueue {
      */
     public int purgeExpired() {
         try {
-            int n = store.purge(clock.instant().minus(settings.retention()), settings.purgeBatchSize());
+            int n = rows.purge(clock.instant().minus(settings.retention()), settings.purgeBatchSize());
             metrics.purged.addAndGet(n);
             if (n > 0) {
                 LOG.debug("Purged {} Rejoiner delivery rows older than {} days", n, settings.retentionDays());
@@ -271,8 +299,16 @@ public final class ConversionQueue {
         return clock;
     }
 
-    JdbcQueueStore store() {
-        return store;
+    SiteStateStore sites() {
+        return sites;
+    }
+
+    ClaimStore claims() {
+        return claims;
+    }
+
+    OutcomeStore outcomes() {
+        return outcomes;
     }
 
     private static QueueAccessException failure(String what, SQLException e) {

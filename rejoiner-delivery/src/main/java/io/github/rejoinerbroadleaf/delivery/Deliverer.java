@@ -1,9 +1,12 @@
 package io.github.rejoinerbroadleaf.delivery;
 
 import io.github.rejoinerbroadleaf.delivery.internal.Claim;
-import io.github.rejoinerbroadleaf.delivery.internal.JdbcQueueStore;
+import io.github.rejoinerbroadleaf.delivery.internal.ClaimStore;
+import io.github.rejoinerbroadleaf.delivery.internal.OutcomeStore;
+import io.github.rejoinerbroadleaf.delivery.internal.SiteStateStore;
 import io.github.rejoinerbroadleaf.delivery.internal.RowUpdate;
 import io.github.rejoinerbroadleaf.core.DeliveryOutcome;
+import io.github.rejoinerbroadleaf.core.LeadOperation;
 import io.github.rejoinerbroadleaf.core.LeadSender;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,18 +41,25 @@ import java.util.concurrent.ConcurrentMap;
  * </ul>
  * The send runs outside any transaction; every write is one version-guarded statement, so a node
  * that lost its claim (lease expired) cannot overwrite the outcome of the node that took it over.
+ *
+ * <p>Longer than 300 lines on purpose: these are the rules behind the documented guarantees (what
+ * each answer does to a row, leases, probes, the submission check, building a body), kept in one
+ * class so that they can be read and checked against docs/server-side-conversions.md in one place.
  */
 final class Deliverer {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
 
-    private final JdbcQueueStore store;
+    private final ClaimStore claimStore;
+    private final OutcomeStore outcomes;
+    private final SiteStateStore sites;
     private final DeliverySettings settings;
     private final Clock clock;
     private final DeliveryMetrics metrics;
     private final LeadSenderProvider senders;
     private final SubmissionCheck submissionCheck;
     private final RetryPolicy retryPolicy;
+    private final PayloadBuilder payloads;
 
     /** This node's view of paused sites, refreshed every poll, so that a batch stops at the first 403. */
     private final Set<String> pausedSites = Collections.newSetFromMap(new ConcurrentHashMap<String, Boolean>());
@@ -75,7 +85,7 @@ final class Deliverer {
         public void finish(Claim claim, RowUpdate update, Instant now, Recorded then) {
             boolean won;
             try {
-                won = store.finish(claim, update, now);
+                won = outcomes.finish(claim, update, now);
             } catch (SQLException e) {
                 LOG.warn("Could not record the Rejoiner delivery of order {} (row {}); it will be retried after"
                         + " its lease", claim.row().orderKey(), claim.id(), e);
@@ -87,16 +97,25 @@ final class Deliverer {
 
     Deliverer(ConversionQueue queue, LeadSenderProvider senders, SubmissionCheck submissionCheck,
             RetryPolicy retryPolicy) {
+        this(queue, senders, submissionCheck, retryPolicy, null);
+    }
+
+    /** @param payloads builds the bodies of rows queued with a reference; null when none are queued so */
+    Deliverer(ConversionQueue queue, LeadSenderProvider senders, SubmissionCheck submissionCheck,
+            RetryPolicy retryPolicy, PayloadBuilder payloads) {
         if (queue == null || senders == null || submissionCheck == null || retryPolicy == null) {
             throw new IllegalArgumentException("queue, senders, submissionCheck and retryPolicy are required");
         }
-        this.store = queue.store();
+        this.claimStore = queue.claims();
+        this.outcomes = queue.outcomes();
+        this.sites = queue.sites();
         this.settings = queue.settings();
         this.clock = queue.clock();
         this.metrics = queue.metrics();
         this.senders = senders;
         this.submissionCheck = submissionCheck;
         this.retryPolicy = retryPolicy;
+        this.payloads = payloads;
     }
 
     private List<SiteDeliveryState> siteStates;
@@ -110,7 +129,7 @@ final class Deliverer {
     private synchronized List<SiteDeliveryState> siteStates(boolean cached) throws SQLException {
         long now = System.nanoTime();
         if (!cached || siteStates == null || now - siteStatesReadAt >= 1_000_000_000L) {
-            siteStates = store.siteStates();
+            siteStates = sites.siteStates();
             siteStatesReadAt = now;
         }
         return siteStates;
@@ -159,8 +178,8 @@ final class Deliverer {
             paused.add(state.site());
             boolean probeDue = state.probeAt() != null && !state.probeAt().isAfter(now);
             if (probeDue && claims.size() < max && hasSender(state.site(), now, senderMemo)
-                    && store.takeProbe(state.site(), now, now.plus(settings.probeInterval()))) {
-                for (Claim c : store.claimDue(now, 1, state.site(), Collections.<String>emptySet(),
+                    && sites.takeProbe(state.site(), now, now.plus(settings.probeInterval()))) {
+                for (Claim c : claimStore.claimDue(now, 1, state.site(), Collections.<String>emptySet(),
                         site -> true, settings.nodeId(), lease)) {
                     claims.add(c.asProbe());
                     LOG.info("Probing paused Rejoiner site {} with order {}", state.site(), c.row().orderKey());
@@ -176,7 +195,7 @@ final class Deliverer {
                 excluded.add(e.getKey());
             }
         }
-        claims.addAll(store.claimDue(now, max - claims.size(), null, excluded,
+        claims.addAll(claimStore.claimDue(now, max - claims.size(), null, excluded,
                 site -> hasSender(site, now, senderMemo), settings.nodeId(), lease));
         for (Claim c : claims) {
             if (c.reclaimed()) {
@@ -229,7 +248,7 @@ final class Deliverer {
                 continue;
             }
             try {
-                if (store.renewLease(claim, now, now.plus(settings.leaseDuration()))) {
+                if (claimStore.renewLease(claim, now, now.plus(settings.leaseDuration()))) {
                     metrics.leaseRenewals.incrementAndGet();
                     LOG.debug("Renewed the lease of Rejoiner row {} (order {}) during a long send", claim.id(),
                             claim.row().orderKey());
@@ -247,7 +266,7 @@ final class Deliverer {
 
     /** Rows claimed by this node id before the worker started: a previous process with this id died. */
     int reclaimOwn() throws SQLException {
-        List<QueuedConversion> rows = store.reclaimOwn(settings.nodeId(), clock.instant());
+        List<QueuedConversion> rows = claimStore.reclaimOwn(settings.nodeId(), clock.instant());
         if (!rows.isEmpty()) {
             metrics.reclaimedLeases.addAndGet(rows.size());
             LOG.warn("Took back {} Rejoiner rows that node {} had claimed before it restarted; they are sent again"
@@ -259,7 +278,7 @@ final class Deliverer {
     /** Gives the row back untouched, e.g. when the worker stops before sending it. */
     void release(Claim claim) {
         try {
-            store.release(claim, clock.instant());
+            claimStore.release(claim, clock.instant());
         } catch (Exception e) {
             LOG.warn("Could not release Rejoiner row {}; it is retried after its lease", claim.id(), e);
         }
@@ -269,13 +288,13 @@ final class Deliverer {
         QueuedConversion row = claim.row();
         Instant now = clock.instant();
         if (!claim.probe() && pausedSites.contains(row.site())) {
-            store.release(claim, now);
+            claimStore.release(claim, now);
             return false;
         }
         LeadSender sender = lookUpSender(row.site());
         if (sender == null) {
             disable(row.site(), now);
-            store.release(claim, now);
+            claimStore.release(claim, now);
             return false;
         }
         Instant confirmedAt = row.confirmedAt();
@@ -286,6 +305,13 @@ final class Deliverer {
             }
             confirmedAt = now;
         }
+        String body = row.payload();
+        if (body == null) {
+            body = build(claim, now, confirmedAt, recorder);
+            if (body == null) {
+                return true;
+            }
+        }
         if (!leaseCoversSend(claim, now)) {
             metrics.lostLeases.incrementAndGet();
             return false;
@@ -293,16 +319,53 @@ final class Deliverer {
         DeliveryOutcome outcome;
         sending.add(claim);
         try {
-            outcome = send(sender, row);
+            outcome = send(sender, row.operation(), body);
         } finally {
             sending.remove(claim);
         }
-        record(claim, outcome, confirmedAt, recorder);
+        // A body built from the row's reference is kept, so that retries send what this attempt sent.
+        record(claim, outcome, confirmedAt, row.payload() == null ? body : null, recorder);
         return true;
     }
 
-    private void record(final Claim claim, final DeliveryOutcome outcome, Instant confirmedAt, Recorder recorder)
-            throws SQLException {
+    /**
+     * Builds the body of a row queued with a reference; null when the row's outcome was handed to
+     * {@code recorder} instead: DISCARDED when the body can never be built, a retry when the builder
+     * failed in a way that may pass.
+     */
+    private String build(Claim claim, Instant now, Instant confirmedAt, Recorder recorder) {
+        final QueuedConversion row = claim.row();
+        try {
+            if (payloads == null) {
+                throw new IllegalStateException("no PayloadBuilder is configured for rows queued with a reference");
+            }
+            String body = payloads.build(row.site(), row.operation(), row.orderKey(), row.reference());
+            if (body == null || body.isEmpty()) {
+                throw new IllegalStateException("the PayloadBuilder returned no body");
+            }
+            return body;
+        } catch (PayloadUnavailableException e) {
+            final String reason = "not sent: " + e.getMessage();
+            metrics.lastError(now, "order " + row.orderKey() + " " + brief(reason));
+            recorder.finish(claim, RowUpdate.discarded(reason), now, new Recorded() {
+                @Override
+                public void run(boolean won) {
+                    if (won) {
+                        metrics.discardedUnbuildable.incrementAndGet();
+                        LOG.warn("Rejoiner {} for order {} of site {} discarded, {}", row.operation(), row.orderKey(),
+                                row.site(), brief(reason));
+                    }
+                }
+            });
+        } catch (RuntimeException e) {
+            retryLater(claim, null, "payload not built: " + e, null, confirmedAt, now, recorder);
+        }
+        return null;
+    }
+
+    private void record(final Claim claim, final DeliveryOutcome outcome, Instant confirmedAt, String builtBody,
+            Recorder outcomes) throws SQLException {
+        Recorder recorder = keepingBody(builtBody, outcomes);
         final QueuedConversion row = claim.row();
         final Instant now = clock.instant();
         final int status = outcome.httpStatus();
@@ -343,13 +406,16 @@ final class Deliverer {
                 return;
             case TRANSIENT:
             default:
-                retryLater(claim, outcome, confirmedAt, now, recorder);
+                if (status == 0) {
+                    metrics.ioFailures.incrementAndGet();
+                }
+                retryLater(claim, status, outcome.detail(), outcome.retryAfter(), confirmedAt, now, recorder);
         }
     }
 
     private void resumeAfterProbe(String site) {
         try {
-            if (store.resumeSite(site, clock.instant())) {
+            if (sites.resumeSite(site, clock.instant())) {
                 forgetSiteStates();
                 pausedSites.remove(site);
                 LOG.info("Rejoiner accepted a probe for site {}: deliveries resume", site);
@@ -360,20 +426,18 @@ final class Deliverer {
         }
     }
 
-    private void retryLater(Claim claim, final DeliveryOutcome outcome, Instant confirmedAt, Instant now,
-            Recorder recorder) {
+    /** @param httpStatus of the failed call, 0 for no answer, null when no call was made (payload not built) */
+    private void retryLater(Claim claim, final Integer httpStatus, final String detail, Duration retryAfter,
+            Instant confirmedAt, Instant now, Recorder recorder) {
         final QueuedConversion row = claim.row();
-        if (outcome.httpStatus() == 0) {
-            metrics.ioFailures.incrementAndGet();
-        }
-        metrics.lastError(now, (outcome.httpStatus() == 0 ? "I/O" : "HTTP " + outcome.httpStatus()) + " for order "
-                + row.orderKey() + ": " + brief(outcome.detail()));
+        metrics.lastError(now, (httpStatus == null ? "" : httpStatus == 0 ? "I/O " : "HTTP " + httpStatus + " ")
+                + "for order " + row.orderKey() + ": " + brief(detail));
         final int attempts = row.attempts() + 1;
         Instant retryingSince = row.retryingSince() != null ? row.retryingSince() : now;
         Duration age = Duration.between(retryingSince, now);
         if (age.compareTo(settings.maxAge()) >= 0) {
-            final String error = "gave up after " + attempts + " attempts in " + age + ": " + outcome.detail();
-            recorder.finish(claim, RowUpdate.failed(outcome.httpStatus(), error, confirmedAt, retryingSince), now,
+            final String error = "gave up after " + attempts + " attempts in " + age + ": " + detail;
+            recorder.finish(claim, RowUpdate.failed(httpStatus, error, confirmedAt, retryingSince), now,
                     new Recorded() {
                         @Override
                         public void run(boolean won) {
@@ -386,18 +450,31 @@ final class Deliverer {
                     });
             return;
         }
-        final Instant next = now.plus(retryPolicy.delay(attempts, outcome.retryAfter()));
-        recorder.finish(claim, RowUpdate.retry(next, outcome.httpStatus(), outcome.detail(), confirmedAt,
+        final Instant next = now.plus(retryPolicy.delay(attempts, retryAfter));
+        recorder.finish(claim, RowUpdate.retry(next, httpStatus, detail, confirmedAt,
                 retryingSince), now, new Recorded() {
                     @Override
                     public void run(boolean won) {
                         if (won) {
                             metrics.retried.incrementAndGet();
                             LOG.debug("Rejoiner {} for order {} failed ({}); retry {} at {}", row.operation(),
-                                    row.orderKey(), outcome, attempts, next);
+                                    row.orderKey(), brief(detail), attempts, next);
                         }
                     }
                 });
+    }
+
+    /** {@code recorder}, also storing {@code body} (built from the row's reference) with the outcome. */
+    private static Recorder keepingBody(final String body, final Recorder recorder) {
+        if (body == null) {
+            return recorder;
+        }
+        return new Recorder() {
+            @Override
+            public void finish(Claim claim, RowUpdate update, Instant now, Recorded then) {
+                recorder.finish(claim, update.withPayload(body), now, then);
+            }
+        };
     }
 
     private static final Recorded NOTHING = new Recorded() {
@@ -426,7 +503,7 @@ final class Deliverer {
         SiteDeliveryState.Reason reason = outcome.kind() == DeliveryOutcome.Kind.CREDENTIALS
                 ? SiteDeliveryState.Reason.CREDENTIALS : SiteDeliveryState.Reason.CONFIGURATION;
         Instant probeAt = now.plus(settings.probeInterval());
-        if (store.pauseSite(site, reason, outcome.httpStatus(), outcome.detail(), now, probeAt)) {
+        if (sites.pauseSite(site, reason, outcome.httpStatus(), outcome.detail(), now, probeAt)) {
             metrics.sitePauses.incrementAndGet();
             LOG.warn("Rejoiner answered HTTP {} for site {} ({}): deliveries for this site are paused and stay"
                     + " queued; a probe is sent every {} and the first one accepted resumes them. Check the"
@@ -474,16 +551,16 @@ final class Deliverer {
         if (claim.leaseUntil().minus(settings.sendTimeout()).isAfter(now)) {
             return true;
         }
-        return store.renewLease(claim, now, now.plus(settings.leaseDuration()));
+        return claimStore.renewLease(claim, now, now.plus(settings.leaseDuration()));
     }
 
-    JdbcQueueStore store() {
-        return store;
+    OutcomeStore outcomes() {
+        return outcomes;
     }
 
-    private DeliveryOutcome send(LeadSender sender, QueuedConversion row) {
+    private DeliveryOutcome send(LeadSender sender, LeadOperation operation, String body) {
         try {
-            DeliveryOutcome outcome = sender.send(row.operation(), row.payload());
+            DeliveryOutcome outcome = sender.send(operation, body);
             return outcome != null ? outcome : DeliveryOutcome.ioFailure("sender returned no outcome");
         } catch (RuntimeException e) {
             // The contract says senders classify instead of throwing; a bug must not lose the row.

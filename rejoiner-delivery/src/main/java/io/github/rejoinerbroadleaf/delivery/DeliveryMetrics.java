@@ -23,6 +23,7 @@ public final class DeliveryMetrics {
     final AtomicLong sitePauses = new AtomicLong();
     final AtomicLong awaitingSubmission = new AtomicLong();
     final AtomicLong discardedUnsubmitted = new AtomicLong();
+    final AtomicLong discardedUnbuildable = new AtomicLong();
     final AtomicLong purged = new AtomicLong();
     final AtomicLong leaseRenewals = new AtomicLong();
     final AtomicLong discarded = new AtomicLong();
@@ -119,6 +120,11 @@ public final class DeliveryMetrics {
         return awaitingSubmission.get();
     }
 
+    /** Rows discarded because their body could not be built (order gone, no e-mail address). */
+    public long discardedUnbuildable() {
+        return discardedUnbuildable.get();
+    }
+
     /** Rows discarded because the order was never confirmed as submitted. */
     public long discardedUnsubmitted() {
         return discardedUnsubmitted.get();
@@ -144,6 +150,7 @@ public final class DeliveryMetrics {
         m.put("sitePauses", sitePauses());
         m.put("awaitingSubmission", awaitingSubmission());
         m.put("discardedUnsubmitted", discardedUnsubmitted());
+        m.put("discardedUnbuildable", discardedUnbuildable());
         m.put("purged", purged());
         m.put("leaseRenewals", leaseRenewals());
         m.put("discarded", discarded());

@@ -149,7 +149,8 @@ public final class DeliveryStatus {
 
         @Override
         public long getDiscardedCount() {
-            return queue.metrics().discarded() + queue.metrics().discardedUnsubmitted();
+            return queue.metrics().discarded() + queue.metrics().discardedUnsubmitted()
+                    + queue.metrics().discardedUnbuildable();
         }
 
         @Override

@@ -1,7 +1,7 @@
 package io.github.rejoinerbroadleaf.delivery;
 
 import io.github.rejoinerbroadleaf.delivery.internal.Claim;
-import io.github.rejoinerbroadleaf.delivery.internal.JdbcQueueStore;
+import io.github.rejoinerbroadleaf.delivery.internal.Sql;
 import io.github.rejoinerbroadleaf.delivery.internal.RowUpdate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +48,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Lifecycle: {@link #start()} and {@link #stop()} (bind them to the application context). Stop
  * waits up to {@link DeliverySettings#shutdownTimeout()} for sends in flight, writes their outcomes,
  * gives back rows not yet sent, and leaves no thread behind unless a sender ignores interruption.
+ *
+ * <p>Longer than 300 lines on purpose: the poller, the sender tasks and the lifecycle share the
+ * in-flight counters and the outcome list under one lock, and are only correct read together.
  */
 public final class DeliveryWorker {
 
@@ -71,7 +74,6 @@ public final class DeliveryWorker {
 
     private volatile boolean running;
     private volatile boolean stopping;
-    private volatile boolean crashed;
     private Thread poller;
     private ThreadPoolExecutor senders;
     private NamedThreads threads;
@@ -84,9 +86,20 @@ public final class DeliveryWorker {
 
     public DeliveryWorker(ConversionQueue queue, LeadSenderProvider senders, SubmissionCheck submissionCheck,
             RetryPolicy retryPolicy) {
+        this(queue, senders, submissionCheck, retryPolicy, null);
+    }
+
+    /** @param payloads builds the bodies of rows queued with {@link ConversionQueue#enqueueReference} */
+    public DeliveryWorker(ConversionQueue queue, LeadSenderProvider senders, SubmissionCheck submissionCheck,
+            PayloadBuilder payloads) {
+        this(queue, senders, submissionCheck, RetryPolicy.from(queue.settings()), payloads);
+    }
+
+    public DeliveryWorker(ConversionQueue queue, LeadSenderProvider senders, SubmissionCheck submissionCheck,
+            RetryPolicy retryPolicy, PayloadBuilder payloads) {
         this.queue = queue;
         this.settings = queue.settings();
-        this.deliverer = new Deliverer(queue, senders, submissionCheck, retryPolicy);
+        this.deliverer = new Deliverer(queue, senders, submissionCheck, retryPolicy, payloads);
     }
 
     /**
@@ -99,7 +112,6 @@ public final class DeliveryWorker {
                 return;
             }
             stopping = false;
-            crashed = false;
             inFlight.set(0);
             unsent.set(0);
             synchronized (signal) {
@@ -213,24 +225,6 @@ public final class DeliveryWorker {
         deliverer.heartbeat();
     }
 
-    /**
-     * Simulates a node that dies: threads are interrupted, nothing is given back or recorded,
-     * claimed rows stay SENDING until their lease expires. For tests only.
-     */
-    void crash() {
-        synchronized (lifecycle) {
-            crashed = true;
-            running = false;
-            stopSignal.countDown();
-            senders.shutdownNow();
-            synchronized (signal) {
-                outcomes = new ArrayList<Pending>();
-                signal.notifyAll();
-            }
-            joinQuietly(poller, System.nanoTime() + TimeUnit.SECONDS.toNanos(2));
-        }
-    }
-
     private void pollLoop() {
         int failures = 0;
         boolean reclaimed = false;
@@ -268,7 +262,7 @@ public final class DeliveryWorker {
                 }
                 failures = 0;
             } catch (Exception e) {
-                if (JdbcQueueStore.isRetryable(e)) {
+                if (Sql.isRetryable(e)) {
                     // Two nodes' claims collided (deadlock victim); nothing was claimed, claim again.
                     LOG.debug("Rejoiner delivery poll rolled back by the database; claiming again", e);
                     continue;
@@ -286,9 +280,7 @@ public final class DeliveryWorker {
                 idle(nextClaimNanos);
             }
         }
-        if (!crashed) {
-            flushOutcomes();
-        }
+        flushOutcomes();
     }
 
     /**
@@ -349,9 +341,9 @@ public final class DeliveryWorker {
         }
         boolean[] won;
         try {
-            won = deliverer.store().finishAll(claims, updates, nows);
+            won = deliverer.outcomes().finishAll(claims, updates, nows);
         } catch (SQLException | RuntimeException e) {
-            if (running && !crashed) {
+            if (running) {
                 // Kept for the next turn: the rows stay SENDING (and in flight) until written.
                 synchronized (signal) {
                     batch.addAll(outcomes);
@@ -385,9 +377,6 @@ public final class DeliveryWorker {
     };
 
     private void dispatch(Claim claim) {
-        if (crashed) {
-            return;
-        }
         inFlight.incrementAndGet();
         unsent.incrementAndGet();
         DeliveryTask task = new DeliveryTask(claim);
@@ -472,17 +461,12 @@ public final class DeliveryWorker {
         public void run() {
             boolean handedOver = false;
             try {
-                if (stopping || crashed) {
-                    if (!crashed) {
-                        deliverer.release(claim);
-                    }
+                if (stopping) {
+                    deliverer.release(claim);
                 } else {
                     handedOver = deliverer.deliver(claim, batched);
                 }
             } finally {
-                if (crashed) {
-                    return;     // a dead node frees nothing: its rows wait for their lease
-                }
                 unsent.decrementAndGet();
                 if (!handedOver) {
                     inFlight.decrementAndGet();

@@ -12,6 +12,7 @@ public final class QueuedConversion {
     private final LeadOperation operation;
     private final String orderKey;
     private final String payload;
+    private final String reference;
     private final QueueStatus status;
     private final int attempts;
     private final Instant nextAttemptAt;
@@ -33,6 +34,7 @@ public final class QueuedConversion {
         this.operation = b.operation;
         this.orderKey = b.orderKey;
         this.payload = b.payload;
+        this.reference = b.reference;
         this.status = b.status;
         this.attempts = b.attempts;
         this.nextAttemptAt = b.nextAttemptAt;
@@ -55,6 +57,7 @@ public final class QueuedConversion {
 
     public Builder toBuilder() {
         return new Builder().id(id).site(site).operation(operation).orderKey(orderKey).payload(payload)
+                .reference(reference)
                 .status(status).attempts(attempts).nextAttemptAt(nextAttemptAt).leaseUntil(leaseUntil)
                 .claimedBy(claimedBy).version(version).createdAt(createdAt).queuedAt(queuedAt)
                 .updatedAt(updatedAt).confirmedAt(confirmedAt).sentAt(sentAt).retryingSince(retryingSince)
@@ -79,9 +82,17 @@ public final class QueuedConversion {
         return orderKey;
     }
 
-    /** The JSON body sent to Rejoiner. */
+    /** The JSON body sent to Rejoiner; null while the row holds only a {@link #reference()}. */
     public String payload() {
         return payload;
+    }
+
+    /**
+     * What {@link PayloadBuilder} builds the body from (queued with {@link ConversionQueue#enqueueReference}),
+     * or null when the row holds its body.
+     */
+    public String reference() {
+        return reference;
     }
 
     public QueueStatus status() {
@@ -165,6 +176,7 @@ public final class QueuedConversion {
         private LeadOperation operation;
         private String orderKey;
         private String payload;
+        private String reference;
         private QueueStatus status;
         private int attempts;
         private Instant nextAttemptAt;
@@ -205,6 +217,11 @@ public final class QueuedConversion {
 
         public Builder payload(String v) {
             payload = v;
+            return this;
+        }
+
+        public Builder reference(String v) {
+            reference = v;
             return this;
         }
 

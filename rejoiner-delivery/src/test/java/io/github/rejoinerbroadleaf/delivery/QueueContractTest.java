@@ -461,6 +461,100 @@ abstract class QueueContractTest {
         assertEquals(QueueStatus.SENT, row("1001").status());
     }
 
+    // ------------------------------------------------------------------ bodies built at send time
+
+    /** Builds {@code payload(orderKey)} from a reference "ref-<key>"; counts its calls. */
+    final AtomicInteger builds = new AtomicInteger();
+    volatile PayloadBuilder builder = (site, operation, key, reference) -> {
+        builds.incrementAndGet();
+        assertEquals("ref-" + key, reference);
+        return payload(key);
+    };
+
+    DeliveryWorker buildingWorker() {
+        return new DeliveryWorker(queue, senders::get, submissionCheck, lowestJitter(),
+                (site, operation, key, reference) -> builder.build(site, operation, key, reference));
+    }
+
+    void enqueueReference(String key) {
+        submitted.add(key);
+        assertTrue(queue.enqueueReference(SITE, CONVERT, key, "ref-" + key));
+    }
+
+    @Test
+    void aReferenceRowIsSentWithTheBodyBuiltBeforeTheSendAndKeepsIt() {
+        enqueueReference("1001");
+        QueuedConversion queued = row("1001");
+
+        buildingWorker().runOnce();
+
+        assertEquals(List.of("ref-1001", List.of("1001"), QueueStatus.SENT, payload("1001")),
+                List.of(queued.reference(), sender.callKeys(), row("1001").status(), row("1001").payload()));
+    }
+
+    @Test
+    void aBodyIsBuiltOnceAndRetriesSendTheSameBody() {
+        enqueueReference("1001");
+        sender.always(ScriptedSender.unavailable(null));
+        DeliveryWorker w = buildingWorker();
+        w.runOnce();
+        sender.always(ScriptedSender.ok());
+
+        clock.advance(Duration.ofHours(1));
+        w.runOnce();
+
+        assertEquals(List.of(1, 2, QueueStatus.SENT), List.of(builds.get(), sender.calls(), row("1001").status()));
+    }
+
+    @Test
+    void aRowWhoseBodyCanNeverBeBuiltIsDiscardedWithTheReason() {
+        enqueueReference("1001");
+        builder = (site, operation, key, reference) -> {
+            throw new PayloadUnavailableException("order 1001 has no usable e-mail address");
+        };
+
+        buildingWorker().runOnce();
+
+        QueuedConversion r = row("1001");
+        assertEquals(List.of(QueueStatus.DISCARDED, "not sent: order 1001 has no usable e-mail address", 0, 1L),
+                List.of(r.status(), r.lastError(), sender.calls(), queue.metrics().discardedUnbuildable()));
+    }
+
+    @Test
+    void aBuilderFailureThatMayPassIsRetriedWithBackoff() {
+        enqueueReference("1001");
+        builder = (site, operation, key, reference) -> {
+            throw new IllegalStateException("database unreachable");
+        };
+
+        buildingWorker().runOnce();
+
+        QueuedConversion r = row("1001");
+        assertEquals(List.of(QueueStatus.QUEUED, 1, clock.instant().plusSeconds(15), 0, 0L),
+                List.of(r.status(), r.attempts(), r.nextAttemptAt(), sender.calls(), queue.metrics().ioFailures()));
+        assertTrue(r.lastError().contains("database unreachable"), r.lastError());
+    }
+
+    @Test
+    void rowsQueuedWithTheirBodyAreSentAsTheyAreByAWorkerThatBuildsBodies() {
+        enqueue("1001");
+
+        buildingWorker().runOnce();
+
+        assertEquals(List.of(0, List.of("1001"), QueueStatus.SENT),
+                List.of(builds.get(), sender.callKeys(), row("1001").status()));
+    }
+
+    @Test
+    void theBodyIsNotBuiltBeforeTheOrderIsSubmitted() {
+        assertTrue(queue.enqueueReference(SITE, CONVERT, "1001", "ref-1001"));
+
+        buildingWorker().runOnce();
+
+        assertEquals(List.of(0, QueueStatus.QUEUED, "ref-1001"),
+                List.of(builds.get(), row("1001").status(), row("1001").reference()));
+    }
+
     // ------------------------------------------------------------------ only submitted orders
 
     @Test
@@ -561,10 +655,14 @@ abstract class QueueContractTest {
         BlockingSender hung = new BlockingSender(Integer.MAX_VALUE);
         blockers.add(hung);
         senders.put(SITE, hung);
-        DeliveryWorker nodeA = start(worker(queue));
+        TestPool cable = db.newPool();
+        DeliveryWorker nodeA = start(worker(new ConversionQueue(cable, queue.settings(), clock)));
         Await.until("node A claimed eight rows, two of them in the sender", Duration.ofSeconds(10),
                 () -> countIn(QueueStatus.SENDING) == 8 && hung.entered() == 2);
-        nodeA.crash();
+        // Node A dies: it loses its database for good and its threads end at once, so it can neither
+        // give back the rows it claimed nor record anything.
+        cable.cut();
+        nodeA.stop(Duration.ZERO);
         senders.put(SITE, sender);
         return new ConversionQueue(db.newPool(), settings("node-b").build(), clock);
     }

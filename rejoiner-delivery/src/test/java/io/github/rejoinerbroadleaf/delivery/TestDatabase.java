@@ -3,7 +3,6 @@ package io.github.rejoinerbroadleaf.delivery;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -26,7 +25,7 @@ abstract class TestDatabase implements AutoCloseable {
     private final List<TestPool> pools = new ArrayList<>();
 
     /** A new connection pool on this test's database (a new "node"). */
-    final synchronized DataSource newPool() {
+    final synchronized TestPool newPool() {
         TestPool pool = createPool();
         pools.add(pool);
         return pool;

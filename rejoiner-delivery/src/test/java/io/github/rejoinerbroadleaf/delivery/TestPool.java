@@ -25,6 +25,7 @@ final class TestPool implements DataSource, AutoCloseable {
     private final Properties props;
     private final ConcurrentLinkedQueue<Connection> idle = new ConcurrentLinkedQueue<>();
     private final List<Connection> all = new ArrayList<>();
+    private volatile boolean cut;
 
     TestPool(String url, String user, String password) {
         this.url = url;
@@ -37,8 +38,19 @@ final class TestPool implements DataSource, AutoCloseable {
         }
     }
 
+    /**
+     * Pulls this node's cable: every later connection is refused. A worker cut off and stopped is, to
+     * the queue, a node that died: it can neither give its rows back nor record an outcome.
+     */
+    void cut() {
+        cut = true;
+    }
+
     @Override
     public Connection getConnection() throws SQLException {
+        if (cut) {
+            throw new java.sql.SQLTransientConnectionException("test: this node lost its database");
+        }
         Connection raw = idle.poll();
         if (raw == null) {
             raw = DriverManager.getConnection(url, props);

@@ -1,6 +1,5 @@
 package io.github.rejoinerbroadleaf.sample;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -9,28 +8,41 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A converted order's return_url (in the queued REST lead/convert) links to the order: a guest's to
+ * A converted order's return_url (in the REST lead/convert the worker builds and keeps in the queue row) links to the order: a guest's to
  * a signed, read-only summary that any browser can open and that shows only that order; a
  * registered customer's to their order-detail page. It never refills a cart.
  */
 @ExtendWith(RunningStore.class)
 class OrderReturnUrlLinkTest {
 
+    /** The return_url of the order's lead/convert, as built by the delivery worker and kept in its row. */
     private static String queuedReturnUrl(String orderNumber) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            String payload = queuedPayload(orderNumber);
+            if (payload.startsWith("{")) {
+                return new ObjectMapper().readTree(payload).path("cart_data").path("return_url").asText();
+            }
+            assertTrue(System.nanoTime() < deadline, "the conversion of order " + orderNumber + " was built: " + payload);
+            Thread.sleep(50);
+        }
+    }
+
+    private static String queuedPayload(String orderNumber) throws Exception {
         try (Connection c = RunningStore.database();
              PreparedStatement ps = c.prepareStatement(
                      "SELECT PAYLOAD FROM RJ_CONVERSION_QUEUE WHERE ORDER_KEY = ? AND OPERATION = 'CONVERT'")) {
             ps.setString(1, orderNumber);
             try (ResultSet rs = ps.executeQuery()) {
                 assertTrue(rs.next(), "order " + orderNumber + " was queued");
-                JsonNode payload = new ObjectMapper().readTree(rs.getString(1));
-                return payload.path("cart_data").path("return_url").asText();
+                return rs.getString(1);
             }
         }
     }

@@ -2,6 +2,8 @@ package io.github.rejoinerbroadleaf.sample;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.rejoinerbroadleaf.delivery.ConversionQueue;
+import io.github.rejoinerbroadleaf.delivery.DeliveryMetrics;
 import io.github.rejoinerbroadleaf.settings.RejoinerSettingsService;
 import io.github.rejoinerbroadleaf.core.RequestSigner;
 import okhttp3.mockwebserver.MockResponse;
@@ -83,6 +85,29 @@ class ServerSideConversionTest {
         shopper.get("/confirmation/" + orderNumber);
         shopper.get("/confirmation/" + orderNumber);
         assertNull(rejoiner.takeRequest(3, TimeUnit.SECONDS), "nothing more is sent for the same order");
+    }
+
+    /**
+     * The worker is woken once the checkout has saved the order, so the conversion leaves at once:
+     * the worker never finds the order not yet submitted (which would put it back for the 1 s
+     * recheck), and it does not wait for the next poll.
+     */
+    @Test
+    void theConversionLeavesAsSoonAsTheCheckoutHasFinished(SampleStore store) throws Exception {
+        DeliveryMetrics metrics = store.bean("blRejoinerConversionQueue", ConversionQueue.class).metrics();
+        long deferredBefore = metrics.awaitingSubmission();
+        Shopper shopper = new Shopper(store);
+        shopper.get("/hot-sauces/habanero-hellfire");
+        shopper.post("/cart/add", "productId", "1", "quantity", "1");
+        shopper.checkOut("fast@example.com");
+        long completed = System.nanoTime();
+
+        RecordedRequest convert = rejoiner.takeRequest(60, TimeUnit.SECONDS);
+        long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - completed);
+
+        assertNotNull(convert, "the conversion reached the fake Rejoiner");
+        assertEquals(0, metrics.awaitingSubmission() - deferredBefore, "rows found before their order was submitted");
+        assertTrue(waitedMillis < 1000, "sent " + waitedMillis + " ms after the checkout completed");
     }
 
     @Test

@@ -1,13 +1,15 @@
 package io.github.rejoinerbroadleaf.broadleaf.checkout;
 
-import io.github.rejoinerbroadleaf.broadleaf.delivery.CommitWakeUp;
+import io.github.rejoinerbroadleaf.broadleaf.delivery.CheckoutWakeUp;
+import io.github.rejoinerbroadleaf.broadleaf.delivery.OrderConversionPayloads;
+import io.github.rejoinerbroadleaf.broadleaf.mapping.CustomerFacts;
+import io.github.rejoinerbroadleaf.broadleaf.mapping.StoreUrls;
 import io.github.rejoinerbroadleaf.broadleaf.web.StoreContext;
 import io.github.rejoinerbroadleaf.delivery.ConversionQueue;
 import io.github.rejoinerbroadleaf.settings.RejoinerSettings;
 import io.github.rejoinerbroadleaf.settings.RejoinerSettingsService;
-import io.github.rejoinerbroadleaf.core.LeadConversion;
 import io.github.rejoinerbroadleaf.core.LeadOperation;
-import io.github.rejoinerbroadleaf.core.LeadPayloads;
+import org.broadleafcommerce.common.i18n.service.TranslationConsiderationContext;
 import org.broadleafcommerce.core.checkout.service.workflow.CheckoutSeed;
 import org.broadleafcommerce.core.order.domain.Order;
 import org.broadleafcommerce.core.workflow.BaseActivity;
@@ -20,31 +22,30 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Checkout workflow activity, ordered after Broadleaf's CompleteOrderActivity (6000), that queues
- * one Rejoiner {@code lead/convert} per paid order. It only snapshots the order and inserts a
- * row: no network call, and never an exception into checkout. The delivery worker sends the row
- * once the order is confirmed as submitted, so a checkout that fails after this point sends nothing.
+ * one Rejoiner {@code lead/convert} per paid order. It records only what cannot be recovered later
+ * ({@link OrderConversionPayloads#reference}: order id, base URL, locale, the settings the body
+ * depends on) and inserts one row: no mapping, no network call, and never an exception into
+ * checkout. The delivery worker builds the body from the stored order and sends it once the order
+ * is confirmed as submitted, so a checkout that fails after this point sends nothing.
  */
 public class RejoinerConversionActivity extends BaseActivity<ProcessContext<CheckoutSeed>> {
 
     private static final Logger LOG = LoggerFactory.getLogger(RejoinerConversionActivity.class);
 
     private final RejoinerSettingsService settingsService;
-    private final LeadConversionFactory conversions;
     private final ConversionQueue queue;
-    private final CommitWakeUp wakeUp;
+    private final CheckoutWakeUp wakeUp;
     private final AtomicLong queueFailures = new AtomicLong();
     private MissingCredentialsAlarm missingCredentials = new MissingCredentialsAlarm(Clock.systemUTC());
 
-    public RejoinerConversionActivity(RejoinerSettingsService settingsService, LeadConversionFactory conversions,
-                                      ConversionQueue queue) {
-        this(settingsService, conversions, queue, null);
+    public RejoinerConversionActivity(RejoinerSettingsService settingsService, ConversionQueue queue) {
+        this(settingsService, queue, null);
     }
 
-    /** @param wakeUp wakes the local worker when checkout commits; null to leave the row to the next poll */
-    public RejoinerConversionActivity(RejoinerSettingsService settingsService, LeadConversionFactory conversions,
-                                      ConversionQueue queue, CommitWakeUp wakeUp) {
+    /** @param wakeUp wakes the local worker when checkout has finished; null to leave the row to the next poll */
+    public RejoinerConversionActivity(RejoinerSettingsService settingsService, ConversionQueue queue,
+                                      CheckoutWakeUp wakeUp) {
         this.settingsService = settingsService;
-        this.conversions = conversions;
         this.queue = queue;
         this.wakeUp = wakeUp;
         setOrder(7000);
@@ -76,17 +77,19 @@ public class RejoinerConversionActivity extends BaseActivity<ProcessContext<Chec
             missingCredentials.orderNotQueued(order.getOrderNumber());
             return;
         }
-        LeadConversion conversion = conversions.fromOrder(order, settings, StoreContext.baseUrl(settings.storeBaseUrl()));
-        if (conversion == null) {
+        if (CustomerFacts.conversionEmail(order) == null) {
             LOG.info("Order {} has no usable e-mail address; no Rejoiner conversion queued", order.getOrderNumber());
             return;
         }
-        boolean queued = queue.enqueue(StoreContext.currentSite(), LeadOperation.CONVERT, order.getOrderNumber(),
-                LeadPayloads.conversion(conversion));
+        String reference = OrderConversionPayloads.reference(order, settings,
+                StoreContext.baseUrl(settings.storeBaseUrl()), StoreUrls.localeCode(),
+                TranslationConsiderationContext.hasTranslation());
+        boolean queued = queue.enqueueReference(StoreContext.currentSite(), LeadOperation.CONVERT,
+                order.getOrderNumber(), reference);
         if (!queued) {
             LOG.debug("Rejoiner conversion for order {} was already queued", order.getOrderNumber());
         } else if (wakeUp != null) {
-            wakeUp.afterCommit();
+            wakeUp.orderQueued();
         }
     }
 

@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * Catalog facts of a product as Rejoiner sees them (name, categories, URLs, description, option
- * names), kept for a short time by {@link OrderMapper} so that a page with a 20-product cart does not
+ * names), kept for a short time by {@link ProductFacts} so that a page with a 20-product cart does not
  * walk 20 products' category and media collections on every request. Catalog data only, keyed by
  * product id and locale (Broadleaf translates names): nothing about a shopper, never prices or
  * quantities. Immutable.

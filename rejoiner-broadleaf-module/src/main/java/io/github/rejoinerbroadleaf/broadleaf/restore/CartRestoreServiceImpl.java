@@ -1,6 +1,6 @@
 package io.github.rejoinerbroadleaf.broadleaf.restore;
 
-import io.github.rejoinerbroadleaf.broadleaf.mapping.OrderMapper;
+import io.github.rejoinerbroadleaf.broadleaf.mapping.ProductFacts;
 import io.github.rejoinerbroadleaf.broadleaf.restore.RestoreOutcome.Problem;
 import io.github.rejoinerbroadleaf.broadleaf.web.StoreContext;
 import io.github.rejoinerbroadleaf.restore.InvalidRestoreTokenException;
@@ -156,7 +156,7 @@ public class CartRestoreServiceImpl implements CartRestoreService {
         if (attributes == null || attributes.isEmpty()) {
             return options;
         }
-        for (String name : OrderMapper.optionNames(product)) {
+        for (String name : ProductFacts.optionNames(product)) {
             OrderItemAttribute attribute = attributes.get(name);
             if (attribute != null && attribute.getValue() != null) {
                 options.put(name, attribute.getValue());

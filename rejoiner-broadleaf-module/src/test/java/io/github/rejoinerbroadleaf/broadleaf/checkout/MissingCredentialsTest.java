@@ -7,7 +7,6 @@ import io.github.rejoinerbroadleaf.settings.RejoinerSettingsServiceImpl;
 import io.github.rejoinerbroadleaf.settings.SettingKey;
 import io.github.rejoinerbroadleaf.settings.SettingsLayer;
 import io.github.rejoinerbroadleaf.settings.StandardLayers;
-import io.github.rejoinerbroadleaf.core.LeadConversion;
 import org.broadleafcommerce.core.checkout.service.workflow.CheckoutSeed;
 import org.broadleafcommerce.core.order.domain.Order;
 import org.broadleafcommerce.core.workflow.DefaultProcessContextImpl;
@@ -35,8 +34,6 @@ class MissingCredentialsTest {
 
     /** A queue whose database refuses every connection: each enqueue attempt shows up as a failure. */
     private final ConversionQueue queue = queueCountingAttempts();
-    private final LeadConversionFactory factory = (order, settings, base) ->
-            LeadConversion.builder().email("shopper@example.com").build();
 
     private static ConversionQueue queueCountingAttempts() {
         try {
@@ -50,7 +47,7 @@ class MissingCredentialsTest {
 
     private RejoinerConversionActivity activity(Map<SettingKey, String> values) {
         List<SettingsLayer> layers = List.of(StandardLayers.fixed("test", values));
-        return new RejoinerConversionActivity(new RejoinerSettingsServiceImpl(layers, 0), factory, queue);
+        return new RejoinerConversionActivity(new RejoinerSettingsServiceImpl(layers, 0), queue);
     }
 
     private static DefaultProcessContextImpl<CheckoutSeed> checkout(String orderNumber) {

@@ -2,6 +2,7 @@ package io.github.rejoinerbroadleaf.broadleaf.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.rejoinerbroadleaf.settings.ItemIdentity;
 import io.github.rejoinerbroadleaf.settings.RejoinerSettings;
 import io.github.rejoinerbroadleaf.settings.SettingKey;
 import io.github.rejoinerbroadleaf.settings.SettingsResolver;
@@ -115,7 +116,7 @@ class OrderMapperTest {
         assertEquals("Heat Clinic T-Shirt description", shirt.description());
         assertEquals("6", items.get(1).productId());
         assertEquals(2468L, items.get(1).qtyPriceCents(), "12.34 x 2");
-        assertEquals(Map.of("7", 2, "6", 2), OrderMapper.productQuantities(cart));
+        assertEquals(Map.of("7", 2, "6", 2), OrderLines.quantities(cart, ItemIdentity.PRODUCT));
     }
 
     @Test
@@ -146,7 +147,7 @@ class OrderMapperTest {
         Order cart = order(1, "5.00", "0", orphan, zero);
 
         assertTrue(mapper.cartItems(cart, urls).isEmpty());
-        assertEquals(1, OrderMapper.totalQuantity(cart), "the orphan still counts as a unit in the cart");
+        assertEquals(1, OrderLines.totalQuantity(cart), "the orphan still counts as a unit in the cart");
     }
 
     @Test
@@ -159,7 +160,7 @@ class OrderMapperTest {
         assertEquals(4249L, data.cartValueCents());
         assertEquals(2, data.cartItemCount());
         assertEquals(BASE + "/cart", data.returnUrl());
-        assertEquals(new BigDecimal("0"), OrderMapper.cartValue(order(6, "5.00", "9.00")), "never negative");
+        assertEquals(new BigDecimal("0"), OrderLines.cartValue(order(6, "5.00", "9.00")), "never negative");
     }
 
     @Test
@@ -245,13 +246,13 @@ class OrderMapperTest {
         when(guest.isLoggedIn()).thenReturn(false);
         when(guest.getEmailAddress()).thenReturn("remembered@example.com");
         Order cart = order(1, "0", "0");
-        assertNull(OrderMapper.email(guest, cart));
+        assertNull(CustomerFacts.email(guest, cart));
         when(cart.getEmailAddress()).thenReturn(" typed@example.com ");
-        assertEquals("typed@example.com", OrderMapper.email(guest, cart));
+        assertEquals("typed@example.com", CustomerFacts.email(guest, cart));
         Customer member = mock(Customer.class);
         when(member.isLoggedIn()).thenReturn(true);
         when(member.getEmailAddress()).thenReturn("member@example.com");
-        assertEquals("member@example.com", OrderMapper.email(member, cart));
+        assertEquals("member@example.com", CustomerFacts.email(member, cart));
     }
 
     @Test

@@ -19,9 +19,16 @@ public final class RowUpdate {
     final String error;
     final Instant confirmedAt;
     final Instant retryingSince;
+    /** The body built for this send, to keep in place of the row's reference; null keeps PAYLOAD. */
+    final String payload;
 
     private RowUpdate(QueueStatus status, Instant nextAttemptAt, int attemptsDelta, Instant sentAt,
             Integer httpStatus, String error, Instant confirmedAt, Instant retryingSince) {
+        this(status, nextAttemptAt, attemptsDelta, sentAt, httpStatus, error, confirmedAt, retryingSince, null);
+    }
+
+    private RowUpdate(QueueStatus status, Instant nextAttemptAt, int attemptsDelta, Instant sentAt,
+            Integer httpStatus, String error, Instant confirmedAt, Instant retryingSince, String payload) {
         this.status = status;
         this.nextAttemptAt = nextAttemptAt;
         this.attemptsDelta = attemptsDelta;
@@ -30,6 +37,13 @@ public final class RowUpdate {
         this.error = error;
         this.confirmedAt = confirmedAt;
         this.retryingSince = retryingSince;
+        this.payload = payload;
+    }
+
+    /** This update, also storing {@code body} as the row's payload (the body built from its reference). */
+    public RowUpdate withPayload(String body) {
+        return new RowUpdate(status, nextAttemptAt, attemptsDelta, sentAt, httpStatus, error, confirmedAt,
+                retryingSince, body);
     }
 
     /** @param confirmedAt when the order was confirmed as submitted, null if not (yet) */
@@ -37,12 +51,12 @@ public final class RowUpdate {
         return new RowUpdate(QueueStatus.SENT, null, 1, now, httpStatus, null, confirmedAt, null);
     }
 
-    public static RowUpdate failed(int httpStatus, String error, Instant confirmedAt, Instant retryingSince) {
+    public static RowUpdate failed(Integer httpStatus, String error, Instant confirmedAt, Instant retryingSince) {
         return new RowUpdate(QueueStatus.FAILED, null, 1, null, httpStatus, error, confirmedAt, retryingSince);
     }
 
-    /** A transient failure: another attempt at {@code nextAttemptAt}. */
-    public static RowUpdate retry(Instant nextAttemptAt, int httpStatus, String error, Instant confirmedAt,
+    /** A transient failure: another attempt at {@code nextAttemptAt}; a null status keeps the row's. */
+    public static RowUpdate retry(Instant nextAttemptAt, Integer httpStatus, String error, Instant confirmedAt,
             Instant retryingSince) {
         return new RowUpdate(QueueStatus.QUEUED, nextAttemptAt, 1, null, httpStatus, error, confirmedAt,
                 retryingSince);
