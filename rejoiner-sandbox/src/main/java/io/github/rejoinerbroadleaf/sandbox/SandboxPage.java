@@ -1,10 +1,9 @@
 package io.github.rejoinerbroadleaf.sandbox;
 
-import java.io.ByteArrayOutputStream;
+import static io.github.rejoinerbroadleaf.sandbox.Html.esc;
+import static io.github.rejoinerbroadleaf.sandbox.Html.url;
+
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UnsupportedEncodingException;
-import java.net.URLEncoder;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -16,13 +15,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The sandbox's HTML page: connection settings, fault switch, visitors and orders, and every event
- * newest first with what validation found. Everything shown is HTML-escaped; the page has no script.
+ * newest first with what validation found. Everything shown is HTML-escaped ({@link Html}); the page
+ * has no script.
  */
 final class SandboxPage {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
-    private static volatile String css;
-
     private final RejoinerSandbox sandbox;
     private final String base;
 
@@ -36,7 +34,7 @@ final class SandboxPage {
         StringBuilder h = new StringBuilder(16384);
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-                .append("<title>Rejoiner sandbox</title><style>").append(css()).append("</style></head><body>\n");
+                .append("<title>Rejoiner sandbox</title><style>").append(Html.css()).append("</style></head><body>\n");
         h.append("<header><h1>Rejoiner sandbox</h1><p class=\"banner\">A local stand-in for Rejoiner: nothing here ")
                 .append("reaches Rejoiner, and nothing is e-mailed. It keeps the last ").append(sandbox.events().capacity())
                 .append(" events in memory. Never expose it on a public production store.</p></header>\n");
@@ -247,99 +245,5 @@ final class SandboxPage {
 
     private static void dl(StringBuilder h, String term, String html) {
         h.append("<dt>").append(esc(term)).append("</dt><dd>").append(html).append("</dd>");
-    }
-
-    // ---------------------------------------------------------------- escaping and resources
-
-    /** HTML-escapes text for element content and quoted attribute values. */
-    static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder sb = null;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            String r;
-            switch (c) {
-                case '&':
-                    r = "&amp;";
-                    break;
-                case '<':
-                    r = "&lt;";
-                    break;
-                case '>':
-                    r = "&gt;";
-                    break;
-                case '"':
-                    r = "&quot;";
-                    break;
-                case '\'':
-                    r = "&#39;";
-                    break;
-                default:
-                    r = null;
-            }
-            if (r != null && sb == null) {
-                sb = new StringBuilder(s.length() + 16).append(s, 0, i);
-            }
-            if (sb != null) {
-                if (r != null) {
-                    sb.append(r);
-                } else {
-                    sb.append(c);
-                }
-            }
-        }
-        return sb == null ? s : sb.toString();
-    }
-
-    private static String url(String s) {
-        try {
-            return URLEncoder.encode(s, "UTF-8");
-        } catch (UnsupportedEncodingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** A JavaScript string literal that is also safe inside HTML (no quote, angle bracket or line separator raw). */
-    static String jsString(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' || c == '\'' || c >= 0x7f) {
-                sb.append(String.format("\\u%04x", (int) c));
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.append('"').toString();
-    }
-
-    private static String css() throws IOException {
-        String c = css;
-        if (c == null) {
-            c = resource("sandbox.css");
-            css = c;
-        }
-        return c;
-    }
-
-    /** A text resource next to this class, as UTF-8. */
-    static String resource(String name) throws IOException {
-        InputStream in = SandboxPage.class.getResourceAsStream(name);
-        if (in == null) {
-            throw new IOException("resource missing: " + name);
-        }
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                out.write(buffer, 0, n);
-            }
-            return new String(out.toByteArray(), "UTF-8");
-        } finally {
-            in.close();
-        }
     }
 }

@@ -92,15 +92,23 @@ final class SampleSettings {
         }
     }
 
+    /** The environment variable for {@code sample.db.url}, for the Maven-started store (whose {@code -D} stays in Maven). */
+    static final String DB_URL_VARIABLE = "SAMPLE_DB_URL";
+
+    static void applyDefaults() {
+        applyDefaults(System.getenv());
+    }
+
     /**
      * Fills in every start-up setting not given as a system property: {@code -Dsample.db.url}
-     * alone picks the driver, dialect, validation query and the credentials in the URL. The schema
+     * (else the environment's {@value #DB_URL_VARIABLE}) alone picks the driver, dialect, validation query and the credentials in the URL. The schema
      * of a persistent database is created and seeded only when it is empty ({@value #PROBE_TABLE}
      * missing) and updated otherwise, never dropped; {@code -DblPU.hibernate.hbm2ddl.auto=...} (and
      * the other units' keys) override that.
      */
-    static void applyDefaults() {
-        defaultProperty("sample.db.url", EMBEDDED_URL);
+    static void applyDefaults(java.util.Map<String, String> env) {
+        String fromEnv = env.get(DB_URL_VARIABLE);
+        defaultProperty("sample.db.url", fromEnv == null || fromEnv.trim().isEmpty() ? EMBEDDED_URL : fromEnv.trim());
         String url = System.getProperty("sample.db.url").trim();
         if (url.startsWith("jdbc:mysql:") && !url.contains("permitMysqlScheme")) {
             // The MariaDB driver serves MySQL too, but accepts the mysql scheme only when asked to.

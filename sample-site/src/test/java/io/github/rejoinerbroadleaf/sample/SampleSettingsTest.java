@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -61,6 +62,25 @@ class SampleSettingsTest {
     @Test
     void anUnknownDatabaseIsRefusedWithTheSupportedOnesNamed() {
         assertThrows(IllegalArgumentException.class, () -> SampleSettings.Database.of("jdbc:oracle:thin:@db:1521:shop"));
+    }
+
+    @Test
+    void theMavenStartedStoreTakesTheDatabaseFromTheEnvironment() {
+        String url = "jdbc:hsqldb:file:" + tempDir() + "/fromenv";
+
+        SampleSettings.applyDefaults(Map.of(SampleSettings.DB_URL_VARIABLE, url));
+
+        assertEquals(List.of(url, "create"), List.of(System.getProperty("sample.db.url"),
+                System.getProperty("blPU.hibernate.hbm2ddl.auto")));
+    }
+
+    @Test
+    void aSystemPropertyBeatsTheEnvironmentsDatabase() {
+        System.setProperty("sample.db.url", SampleSettings.EMBEDDED_URL);
+
+        SampleSettings.applyDefaults(Map.of(SampleSettings.DB_URL_VARIABLE, "jdbc:postgresql://db/unused"));
+
+        assertEquals(SampleSettings.EMBEDDED_URL, System.getProperty("sample.db.url"));
     }
 
     @Test

@@ -27,7 +27,12 @@ public final class Shopper {
     private String csrfToken;
 
     public Shopper(SampleStore store) {
-        this.baseUrl = "http://localhost:" + store.port();
+        this(store.port());
+    }
+
+    /** A shopper of the store on this local port (e.g. one running in a JVM of its own). */
+    public Shopper(int port) {
+        this.baseUrl = "http://localhost:" + port;
         this.http = HttpClient.newBuilder()
                 .cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER)

@@ -18,6 +18,7 @@ public final class DeliveryRow {
     private final String lastHttpStatus;
     private final String lastError;
     private final String age;
+    private final String node;
     private final boolean retryable;
     private final boolean discardable;
 
@@ -33,11 +34,26 @@ public final class DeliveryRow {
         String error = c.lastError() == null ? "" : c.lastError();
         this.lastError = error.length() > 200 ? error.substring(0, 200) + "..." : error;
         this.age = c.createdAt() == null ? "" : age(Duration.between(c.createdAt(), now));
+        this.node = node(c, now);
         this.retryable = c.status() == QueueStatus.FAILED || c.status() == QueueStatus.DISCARDED;
         // A row being sent right now is not offered: the send may still reach Rejoiner. Once its lease
         // has expired (its node died) it may be discarded.
         this.discardable = c.status() == QueueStatus.QUEUED || c.status() == QueueStatus.FAILED
                 || (c.status() == QueueStatus.SENDING && c.leaseUntil() != null && !c.leaseUntil().isAfter(now));
+    }
+
+    /**
+     * The node sending a row, or that sent it, so that a cluster's operator sees which node holds
+     * what; a SENDING row whose lease has run out belongs to a node that stopped.
+     */
+    static String node(QueuedConversion c, Instant now) {
+        if (c.claimedBy() == null || (c.status() != QueueStatus.SENDING && c.status() != QueueStatus.SENT)) {
+            return "";
+        }
+        if (c.status() == QueueStatus.SENDING && c.leaseUntil() != null && !c.leaseUntil().isAfter(now)) {
+            return c.claimedBy() + " (lease expired)";
+        }
+        return c.claimedBy();
     }
 
     /** "just now", "5 min", "3 h 10 min", "2 d 4 h". */
@@ -91,6 +107,10 @@ public final class DeliveryRow {
 
     public String getAge() {
         return age;
+    }
+
+    public String getNode() {
+        return node;
     }
 
     public boolean isRetryable() {

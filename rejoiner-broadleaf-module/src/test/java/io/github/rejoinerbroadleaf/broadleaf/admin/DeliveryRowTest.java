@@ -41,4 +41,18 @@ class DeliveryRowTest {
         assertEquals("400", failed.getLastHttpStatus());
         assertTrue(failed.isRetryable());
     }
+
+    @Test
+    void theNodeColumnNamesWhoIsSendingARowAndSaysWhenItsLeaseRanOut() {
+        Instant now = Instant.parse("2024-01-01T12:00:00Z");
+        QueuedConversion sending = QueuedConversion.builder().id(8).site("s").operation(LeadOperation.values()[0])
+                .orderKey("R2").status(QueueStatus.SENDING).claimedBy("shop-1").leaseUntil(now.plusSeconds(60))
+                .createdAt(now).build();
+
+        assertEquals("shop-1", new DeliveryRow(sending, false, now).getNode());
+        assertEquals("shop-1 (lease expired)",
+                new DeliveryRow(sending.toBuilder().leaseUntil(now.minusSeconds(1)).build(), false, now).getNode());
+        assertEquals("shop-1", new DeliveryRow(sending.toBuilder().status(QueueStatus.SENT).build(), false, now).getNode());
+        assertEquals("", new DeliveryRow(sending.toBuilder().status(QueueStatus.QUEUED).build(), false, now).getNode());
+    }
 }
