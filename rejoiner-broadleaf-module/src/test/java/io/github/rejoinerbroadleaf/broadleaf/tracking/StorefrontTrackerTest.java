@@ -1,5 +1,6 @@
 package io.github.rejoinerbroadleaf.broadleaf.tracking;
 
+import io.github.rejoinerbroadleaf.broadleaf.MovableClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.rejoinerbroadleaf.broadleaf.mapping.DefaultReturnUrls;
@@ -15,7 +16,6 @@ import org.broadleafcommerce.core.catalog.domain.Product;
 import org.broadleafcommerce.core.order.domain.Order;
 import org.broadleafcommerce.core.order.service.OrderService;
 import org.broadleafcommerce.core.order.service.type.OrderStatus;
-import org.broadleafcommerce.core.web.order.security.CartStateRequestProcessor;
 import org.broadleafcommerce.profile.core.domain.Customer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,22 +74,8 @@ class StorefrontTrackerTest {
         RejoinerSettingsService settings = mock(RejoinerSettingsService.class);
         when(settings.current()).thenAnswer(i -> resolve());
         return new StorefrontTracker(settings, mapper, orderService, marker, cacheMillis,
-                StorefrontTracker.DEFAULT_CART_CACHE_ENTRIES) {
-            @Override
-            protected Order currentCart() {
-                return cart;
-            }
-
-            @Override
-            protected Customer currentCustomer() {
-                return customer;
-            }
-
-            @Override
-            protected Locale locale(HttpServletRequest request) {
-                return Locale.US;
-            }
-        };
+                StorefrontTracker.DEFAULT_CART_CACHE_ENTRIES,
+                new FakeShopper(() -> cart, () -> customer), new MovableClock());
     }
 
     /** Return URLs that say which cart they were made for, and count how often one was made. */
@@ -421,7 +407,6 @@ class StorefrontTrackerTest {
 
     private HttpServletRequest request(String path, Cookie... cookies) {
         Map<String, Object> attributes = new HashMap<>();
-        attributes.put(CartStateRequestProcessor.getCartRequestAttributeName(), "cart state known");
         HttpServletRequest request = mock(HttpServletRequest.class);
         when(request.getAttribute(anyString())).thenAnswer(i -> attributes.get(i.<String>getArgument(0)));
         doAnswer(i -> attributes.put(i.getArgument(0), i.getArgument(1))).when(request).setAttribute(anyString(), any());
