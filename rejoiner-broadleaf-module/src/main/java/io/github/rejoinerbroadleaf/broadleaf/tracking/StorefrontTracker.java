@@ -35,6 +35,12 @@ import java.util.Locale;
  * {@link CallCaches}, {@link RendererCache}, {@link CacheHeaders}, {@link PageConversionMarker}.
  *
  * <p>Public methods never throw: failures are reported to {@link TrackingFailures} and render nothing.
+ *
+ * <p>Longer than the project's ~300 lines on purpose: its public methods are the storefront's entry
+ * points (template hook, automatic placement, interceptor, confirmation handler, AJAX endpoint) and
+ * share one gathering of the planner's inputs ({@code commands}); kept together, a cart change reads
+ * in five files (hook, this class, {@link TrackingPlanner}, {@link CartChanges}, {@link TrackingScript}).
+ * Each other responsibility lives in its own piece (listed above).
  */
 public class StorefrontTracker {
 

@@ -26,6 +26,7 @@ import javax.servlet.http.Cookie;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import javax.servlet.http.HttpSession;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -60,6 +61,7 @@ class StorefrontTrackerTest {
     private final PageConversionMarker marker = mock(PageConversionMarker.class);
     private Order cart;
     private Customer customer;
+    private final MovableClock clock = new MovableClock();
     private StorefrontTracker tracker;
 
     @BeforeEach
@@ -75,7 +77,7 @@ class StorefrontTrackerTest {
         when(settings.current()).thenAnswer(i -> resolve());
         return new StorefrontTracker(settings, mapper, orderService, marker, cacheMillis,
                 StorefrontTracker.DEFAULT_CART_CACHE_ENTRIES,
-                new FakeShopper(() -> cart, () -> customer), new MovableClock());
+                new FakeShopper(() -> cart, () -> customer), clock);
     }
 
     /** Return URLs that say which cart they were made for, and count how often one was made. */
@@ -120,6 +122,21 @@ class StorefrontTrackerTest {
 
         assertEquals(1, links.cartLinks.get());
         assertEquals(first.substring(first.indexOf("setCartData")), second.substring(second.indexOf("setCartData")));
+    }
+
+    @Test
+    void anUnchangedCartIsMappedAgainOnceTheCacheTimeHasPassed() {
+        CountingReturnUrls links = new CountingReturnUrls();
+        StorefrontTracker t = newTracker(new OrderMapper(links), 60_000);
+        cart = order(50, "36.00", "0", line(1, tee, 2, "18.00"));
+        cartPage(t);
+
+        clock.advance(Duration.ofSeconds(60));
+        cartPage(t);
+        assertEquals(1, links.cartLinks.get(), "still fresh at exactly 60 s");
+        clock.advance(Duration.ofMillis(1));
+        cartPage(t);
+        assertEquals(2, links.cartLinks.get());
     }
 
     @Test
