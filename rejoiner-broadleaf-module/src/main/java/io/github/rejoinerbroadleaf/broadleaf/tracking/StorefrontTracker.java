@@ -390,7 +390,8 @@ public class StorefrontTracker {
         }
         in.productViews(views);
         if (confirmed != null) {
-            in.confirmed(new TrackingPlanner.Confirmation(SubmittedOrders.isSubmitted(confirmed), () -> orders.claimConversion(confirmed),
+            in.confirmed(new TrackingPlanner.Confirmation(SubmittedOrders.isSubmitted(confirmed),
+                    () -> orders.claimConversion(confirmed),
                     () -> TrackingCommand.sendConversion(mapper.conversion(confirmed, settings, baseUrl))));
         }
         TrackingPlanner.Comparison compared = !cartKnown ? TrackingPlanner.Comparison.UNKNOWN
