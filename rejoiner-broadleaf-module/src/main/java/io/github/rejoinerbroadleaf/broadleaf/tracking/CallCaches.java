@@ -12,8 +12,8 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 
 /**
  * The tracker's mapped calls, reused while what they are built from stays the same
@@ -34,13 +34,9 @@ final class CallCaches {
      */
     CallCaches(OrderMapper mapper, long cacheMillis, int cartCacheEntries, final Clock clock) {
         this.mapper = mapper;
-        this.cartCalls = new CommandCache(cartCacheEntries, cacheMillis, () -> nanos(clock.instant()));
-        this.productViews = new CommandCache((int) Math.min(10L * cartCacheEntries, Integer.MAX_VALUE), cacheMillis,
-                () -> nanos(clock.instant()));
-    }
-
-    private static long nanos(Instant t) {
-        return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+        LongSupplier nanos = () -> clock.millis() * 1_000_000L;
+        this.cartCalls = new CommandCache(cartCacheEntries, cacheMillis, nanos);
+        this.productViews = new CommandCache((int) Math.min(10L * cartCacheEntries, Integer.MAX_VALUE), cacheMillis, nanos);
     }
 
     /**

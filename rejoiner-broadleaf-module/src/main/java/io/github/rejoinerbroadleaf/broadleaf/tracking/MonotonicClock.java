@@ -14,6 +14,12 @@ final class MonotonicClock extends Clock {
     private final long startMillis = System.currentTimeMillis();
     private final long startNanos = System.nanoTime();
 
+    /** Read on every cache lookup: no allocation. */
+    @Override
+    public long millis() {
+        return startMillis + (System.nanoTime() - startNanos) / 1_000_000L;
+    }
+
     @Override
     public Instant instant() {
         long elapsed = System.nanoTime() - startNanos;

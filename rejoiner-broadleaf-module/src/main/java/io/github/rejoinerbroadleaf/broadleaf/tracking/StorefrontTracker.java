@@ -32,7 +32,8 @@ import java.util.Locale;
  * snapshot, the settings), lets {@link TrackingPlanner} decide the calls and has
  * {@link TrackingScript} render them. A singleton without shopper state. The pieces it uses:
  * {@link ConsentGate}, {@link UntrackedPages}, {@link SessionSnapshot}, {@link PendingAjaxViews},
- * {@link CallCaches}, {@link RendererCache}, {@link CacheHeaders}, {@link PageConversionMarker}.
+ * {@link AjaxRequests}, {@link SubmittedOrders} (with {@link PageConversionMarker}), {@link CallCaches},
+ * {@link RendererCache}, {@link CacheHeaders}.
  *
  * <p>Public methods never throw: failures are reported to {@link TrackingFailures} and render nothing.
  *
