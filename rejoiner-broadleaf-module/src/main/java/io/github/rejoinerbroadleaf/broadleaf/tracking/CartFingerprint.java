@@ -43,20 +43,27 @@ public final class CartFingerprint implements Serializable {
         List<DiscreteOrderItem> items = cart.getDiscreteOrderItems();
         int n = items == null ? 0 : items.size();
         long[] lines = new long[2 * n];
-        long total = 0;
         for (int i = 0; i < n; i++) {
             DiscreteOrderItem line = items.get(i);
-            int quantity = line == null ? 0 : line.getQuantity();
             lines[2 * i] = line == null || line.getId() == null ? -1 : line.getId();
-            lines[2 * i + 1] = quantity;
-            total += Math.max(0, quantity);
+            lines[2 * i + 1] = line == null ? 0 : line.getQuantity();
         }
-        return new CartFingerprint(cart.getId(), lines, total, amount(cart.getTotal()));
+        Money total = cart.getTotal();
+        return of(cart.getId(), total == null ? null : total.getAmount(), lines);
     }
 
-    private static BigDecimal amount(Money money) {
+    /**
+     * The fingerprint of a cart given as plain values.
+     *
+     * @param lines line id and quantity, alternating, in cart order (kept, not copied)
+     */
+    static CartFingerprint of(Long cartId, BigDecimal total, long... lines) {
+        long quantity = 0;
+        for (int i = 1; i < lines.length; i += 2) {
+            quantity += Math.max(0, lines[i]);
+        }
         // stripTrailingZeros: 12.5 and 12.50 are the same amount
-        return money == null || money.getAmount() == null ? null : money.getAmount().stripTrailingZeros();
+        return new CartFingerprint(cartId, lines, quantity, total == null ? null : total.stripTrailingZeros());
     }
 
     public Long cartId() {

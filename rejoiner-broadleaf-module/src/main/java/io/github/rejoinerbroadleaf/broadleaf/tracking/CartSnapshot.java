@@ -29,12 +29,12 @@ public final class CartSnapshot implements Serializable {
     /** The cart Rejoiner's order still refers to while the shopper shows no cart (see {@link #parkedCartId()}). */
     private final Long parkedCartId;
 
-    public CartSnapshot(Long cartId, Map<String, Integer> quantities, String customerKey) {
+    CartSnapshot(Long cartId, Map<String, Integer> quantities, String customerKey) {
         this(cartId, quantities, customerKey, null);
     }
 
     /** @param fingerprint the cart's fingerprint when it was taken, null without cart (or unknown) */
-    public CartSnapshot(Long cartId, Map<String, Integer> quantities, String customerKey, CartFingerprint fingerprint) {
+    CartSnapshot(Long cartId, Map<String, Integer> quantities, String customerKey, CartFingerprint fingerprint) {
         this(cartId, quantities, customerKey, fingerprint, null);
     }
 

@@ -29,11 +29,7 @@ final class CommandCache {
 
     private final ExpiringCache<Object, Entry> entries;
 
-    CommandCache(int maxEntries, long ttlMillis) {
-        this.entries = new ExpiringCache<Object, Entry>(maxEntries, ttlMillis);
-    }
-
-    /** @param nanoClock a monotonic clock in nanoseconds (tests move it) */
+    /** @param nanoClock a monotonic clock in nanoseconds */
     CommandCache(int maxEntries, long ttlMillis, LongSupplier nanoClock) {
         this.entries = new ExpiringCache<Object, Entry>(maxEntries, ttlMillis, nanoClock);
     }

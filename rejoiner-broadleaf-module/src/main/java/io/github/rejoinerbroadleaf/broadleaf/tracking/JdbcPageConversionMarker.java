@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Clock;
 
 /**
  * {@link PageConversionMarker} on a table with the order id as primary key
@@ -34,9 +35,16 @@ public class JdbcPageConversionMarker implements PageConversionMarker {
     static final int QUERY_TIMEOUT_SECONDS = 2;
 
     private final DataSource dataSource;
+    private final Clock clock;
 
     public JdbcPageConversionMarker(DataSource dataSource) {
+        this(dataSource, Clock.systemUTC());
+    }
+
+    /** @param clock the time written as {@code CONVERTED_AT} */
+    public JdbcPageConversionMarker(DataSource dataSource, Clock clock) {
         this.dataSource = dataSource;
+        this.clock = clock;
     }
 
     /** Creates the table when missing (init-method); safe when several nodes start at once. */
@@ -82,7 +90,7 @@ public class JdbcPageConversionMarker implements PageConversionMarker {
                 ps.setLong(1, order.getId());
                 String number = order.getOrderNumber();
                 ps.setString(2, number != null && number.length() > 255 ? number.substring(0, 255) : number);
-                ps.setTimestamp(3, new Timestamp(System.currentTimeMillis()));
+                ps.setTimestamp(3, new Timestamp(clock.millis()));
                 ps.executeUpdate();
                 return true;
             } catch (SQLException e) {

@@ -56,7 +56,7 @@ public class RejoinerTrackingInterceptor extends HandlerInterceptorAdapter {
             if (product instanceof Product) {
                 tracker.productShown(request, (Product) product);
             }
-            if (StorefrontTracker.isXhrOrFetch(request)) {
+            if (AjaxRequests.isXhrOrFetch(request)) {
                 // An HTML fragment or quick view: its page view reaches Rejoiner through the AJAX endpoint.
                 tracker.ajaxViewShown(request);
             }

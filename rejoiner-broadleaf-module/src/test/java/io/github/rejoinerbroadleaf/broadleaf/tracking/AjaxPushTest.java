@@ -1,5 +1,6 @@
 package io.github.rejoinerbroadleaf.broadleaf.tracking;
 
+import io.github.rejoinerbroadleaf.broadleaf.MovableClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.rejoinerbroadleaf.broadleaf.mapping.DefaultReturnUrls;
@@ -12,8 +13,6 @@ import org.broadleafcommerce.core.catalog.domain.Product;
 import org.broadleafcommerce.core.order.domain.Order;
 import org.broadleafcommerce.core.order.service.OrderService;
 import org.broadleafcommerce.core.order.service.type.OrderStatus;
-import org.broadleafcommerce.core.web.order.security.CartStateRequestProcessor;
-import org.broadleafcommerce.profile.core.domain.Customer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.servlet.ModelAndView;
@@ -31,7 +30,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -77,22 +75,8 @@ class AjaxPushTest {
         RejoinerSettingsService settings = mock(RejoinerSettingsService.class);
         when(settings.current()).thenAnswer(i -> new SettingsResolver(StandardLayers.fixed("test", settingValues)).resolve());
         tracker = new StorefrontTracker(settings, new OrderMapper(new DefaultReturnUrls()), orderService,
-                mock(PageConversionMarker.class)) {
-            @Override
-            protected Order currentCart() {
-                return cart;
-            }
-
-            @Override
-            protected Customer currentCustomer() {
-                return null;
-            }
-
-            @Override
-            protected Locale locale(HttpServletRequest request) {
-                return Locale.US;
-            }
-        };
+                mock(PageConversionMarker.class),
+                StorefrontTracker.DEFAULT_CACHE_MILLIS, StorefrontTracker.DEFAULT_CART_CACHE_ENTRIES, new FakeShopper(() -> cart, () -> null), new MovableClock());
         new AjaxCallsController(tracker);
     }
 
@@ -338,7 +322,6 @@ class AjaxPushTest {
 
     private HttpServletRequest request(String method, String path) {
         Map<String, Object> attributes = new HashMap<>();
-        attributes.put(CartStateRequestProcessor.getCartRequestAttributeName(), "cart state known");
         Map<String, Object> sessionAttributes = session;
         HttpServletRequest request = mock(HttpServletRequest.class);
         when(request.getMethod()).thenReturn(method);

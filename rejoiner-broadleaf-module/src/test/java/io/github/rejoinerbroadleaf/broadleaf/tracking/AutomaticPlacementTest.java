@@ -1,15 +1,13 @@
 package io.github.rejoinerbroadleaf.broadleaf.tracking;
 
+import io.github.rejoinerbroadleaf.broadleaf.MovableClock;
 import io.github.rejoinerbroadleaf.broadleaf.mapping.DefaultReturnUrls;
 import io.github.rejoinerbroadleaf.broadleaf.mapping.OrderMapper;
 import io.github.rejoinerbroadleaf.settings.RejoinerSettingsService;
 import io.github.rejoinerbroadleaf.settings.SettingKey;
 import io.github.rejoinerbroadleaf.settings.SettingsResolver;
 import io.github.rejoinerbroadleaf.settings.StandardLayers;
-import org.broadleafcommerce.core.order.domain.Order;
 import org.broadleafcommerce.core.order.service.OrderService;
-import org.broadleafcommerce.core.web.order.security.CartStateRequestProcessor;
-import org.broadleafcommerce.profile.core.domain.Customer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,22 +56,8 @@ class AutomaticPlacementTest {
         RejoinerSettingsService settings = mock(RejoinerSettingsService.class);
         when(settings.current()).thenAnswer(i -> new SettingsResolver(StandardLayers.fixed("test", settingValues)).resolve());
         tracker = new StorefrontTracker(settings, new OrderMapper(new DefaultReturnUrls()), mock(OrderService.class),
-                mock(PageConversionMarker.class)) {
-            @Override
-            protected Order currentCart() {
-                return null;
-            }
-
-            @Override
-            protected Customer currentCustomer() {
-                return null;
-            }
-
-            @Override
-            protected Locale locale(HttpServletRequest request) {
-                return Locale.US;
-            }
-        };
+                mock(PageConversionMarker.class),
+                StorefrontTracker.DEFAULT_CACHE_MILLIS, StorefrontTracker.DEFAULT_CART_CACHE_ENTRIES, new FakeShopper(() -> null, () -> null), new MovableClock());
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
         resolver.setSuffix(".html");
         resolver.setTemplateMode("HTML5");
@@ -191,7 +175,6 @@ class AutomaticPlacementTest {
 
     private HttpServletRequest request() {
         Map<String, Object> attributes = new HashMap<>();
-        attributes.put(CartStateRequestProcessor.getCartRequestAttributeName(), "cart state known");
         HttpServletRequest request = mock(HttpServletRequest.class);
         when(request.getAttribute(anyString())).thenAnswer(i -> attributes.get(i.<String>getArgument(0)));
         doAnswer(i -> attributes.put(i.getArgument(0), i.getArgument(1))).when(request).setAttribute(anyString(), any());

@@ -1,5 +1,6 @@
 package io.github.rejoinerbroadleaf.broadleaf.tracking;
 
+import io.github.rejoinerbroadleaf.broadleaf.MovableClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.rejoinerbroadleaf.broadleaf.mapping.DefaultReturnUrls;
@@ -15,7 +16,6 @@ import org.broadleafcommerce.core.catalog.domain.Product;
 import org.broadleafcommerce.core.order.domain.Order;
 import org.broadleafcommerce.core.order.service.OrderService;
 import org.broadleafcommerce.core.order.service.type.OrderStatus;
-import org.broadleafcommerce.core.web.order.security.CartStateRequestProcessor;
 import org.broadleafcommerce.profile.core.domain.Customer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +26,7 @@ import javax.servlet.http.Cookie;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import javax.servlet.http.HttpSession;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -60,6 +61,7 @@ class StorefrontTrackerTest {
     private final PageConversionMarker marker = mock(PageConversionMarker.class);
     private Order cart;
     private Customer customer;
+    private final MovableClock clock = new MovableClock();
     private StorefrontTracker tracker;
 
     @BeforeEach
@@ -74,22 +76,8 @@ class StorefrontTrackerTest {
         RejoinerSettingsService settings = mock(RejoinerSettingsService.class);
         when(settings.current()).thenAnswer(i -> resolve());
         return new StorefrontTracker(settings, mapper, orderService, marker, cacheMillis,
-                StorefrontTracker.DEFAULT_CART_CACHE_ENTRIES) {
-            @Override
-            protected Order currentCart() {
-                return cart;
-            }
-
-            @Override
-            protected Customer currentCustomer() {
-                return customer;
-            }
-
-            @Override
-            protected Locale locale(HttpServletRequest request) {
-                return Locale.US;
-            }
-        };
+                StorefrontTracker.DEFAULT_CART_CACHE_ENTRIES,
+                new FakeShopper(() -> cart, () -> customer), clock);
     }
 
     /** Return URLs that say which cart they were made for, and count how often one was made. */
@@ -134,6 +122,21 @@ class StorefrontTrackerTest {
 
         assertEquals(1, links.cartLinks.get());
         assertEquals(first.substring(first.indexOf("setCartData")), second.substring(second.indexOf("setCartData")));
+    }
+
+    @Test
+    void anUnchangedCartIsMappedAgainOnceTheCacheTimeHasPassed() {
+        CountingReturnUrls links = new CountingReturnUrls();
+        StorefrontTracker t = newTracker(new OrderMapper(links), 60_000);
+        cart = order(50, "36.00", "0", line(1, tee, 2, "18.00"));
+        cartPage(t);
+
+        clock.advance(Duration.ofSeconds(60));
+        cartPage(t);
+        assertEquals(1, links.cartLinks.get(), "still fresh at exactly 60 s");
+        clock.advance(Duration.ofMillis(1));
+        cartPage(t);
+        assertEquals(2, links.cartLinks.get());
     }
 
     @Test
@@ -421,7 +424,6 @@ class StorefrontTrackerTest {
 
     private HttpServletRequest request(String path, Cookie... cookies) {
         Map<String, Object> attributes = new HashMap<>();
-        attributes.put(CartStateRequestProcessor.getCartRequestAttributeName(), "cart state known");
         HttpServletRequest request = mock(HttpServletRequest.class);
         when(request.getAttribute(anyString())).thenAnswer(i -> attributes.get(i.<String>getArgument(0)));
         doAnswer(i -> attributes.put(i.getArgument(0), i.getArgument(1))).when(request).setAttribute(anyString(), any());
