@@ -435,22 +435,25 @@ public final class BenchmarkSuite {
                 .append(" whole request (`ServerTimer`, same requests), tracking on. Thread CPU time counts only this thread's work,")
                 .append(" so it is far less sensitive to other load on the machine than the wall-clock ratios.")
                 .append(String.format(Locale.ROOT, " One span's own reads cost about %.2f µs (included in the figures).", overhead / 1e3))
+                .append(" Beside it, the hooks' elapsed time (`System.nanoTime`, a far cheaper clock; includes any moment the")
+                .append(" thread was preempted, which the median mostly leaves out).")
                 .append("\n\n**On minus off** (informational): median request CPU with tracking on minus with tracking off, over")
                 .append(" the median with tracking off: includes the bytes' writing, but is the difference of two medians of")
                 .append(" ~3 ms and moves by tens of µs between runs.\n\n")
-                .append("| page | module CPU median (on) | mean | module CPU median (off) | request CPU median on | **share** | request CPU median off | on − off | share |\n")
-                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                .append("| page | module CPU median (on) | mean | elapsed median (on) | module CPU median (off) | request CPU median on | **share** | request CPU median off | on − off | share |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (StorefrontBenchmark.PageResult p : pages) {
             if (p.cpuOn().size() == 0 || p.cpuOff().size() == 0) {
-                md.append("| ").append(p.label()).append(" | — | — | — | — | no CPU samples | | | |\n");
+                md.append("| ").append(p.label()).append(" | — | — | — | — | — | no CPU samples | | | |\n");
                 continue;
             }
             long difference = p.cpuOn().median() - p.cpuOff().median();
             double differenceShare = (double) difference / p.cpuOff().median();
             boolean direct = p.moduleOn().size() > 0;
             double share = direct ? (double) p.moduleOn().median() / p.cpuOn().median() : Double.NaN;
-            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.1f µs | **%s** | %.1f µs | %.1f µs | %.2f %% |%n",
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %.1f µs | **%s** | %.1f µs | %.1f µs | %.2f %% |%n",
                     p.label(), direct ? micros(p.moduleOn().median()) : "—", direct ? micros(mean(p.moduleOn())) : "—",
+                    direct ? micros(p.moduleWallOn().median()) : "—",
                     p.moduleOff().size() > 0 ? micros(p.moduleOff().median()) : "—", p.cpuOn().median() / 1e3,
                     direct ? String.format(Locale.ROOT, "%.2f %%", share * 100) : "—", p.cpuOff().median() / 1e3,
                     difference / 1e3, differenceShare * 100));

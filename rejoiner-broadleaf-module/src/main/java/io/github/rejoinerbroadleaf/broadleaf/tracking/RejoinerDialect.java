@@ -12,7 +12,6 @@ import org.thymeleaf.processor.IProcessor;
 import org.thymeleaf.processor.ProcessorResult;
 import org.thymeleaf.processor.element.AbstractElementProcessor;
 
-import javax.servlet.http.HttpServletRequest;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -114,10 +113,9 @@ public class RejoinerDialect extends AbstractDialect {
         @Override
         protected ProcessorResult processElement(Arguments arguments, Element placeholder) {
             long[] span = meter.start();
-            HttpServletRequest request = RejoinerVariableExpression.request();
             String script;
             try {
-                script = tracker.automaticScript(request, RejoinerVariableExpression.response());
+                script = tracker.automaticScript(RejoinerVariableExpression.request(), RejoinerVariableExpression.response());
             } catch (RuntimeException | LinkageError e) {
                 TrackingFailures.report("automatic placement", e);
                 script = "";
@@ -129,20 +127,17 @@ public class RejoinerDialect extends AbstractDialect {
             NestableNode parent = placeholder.getParent();
             if (parent != null) {
                 parent.extractChild(placeholder); // the script (if any) takes the placeholder's place
-                placeRestoreMessages(arguments, request, parent);
+                placeRestoreMessages(arguments, parent);
             }
             meter.stop("dialect.placement", span);
             return ProcessorResult.OK;
         }
 
         /** The restore link's messages at the start of the body, unless the template showed them. */
-        private static void placeRestoreMessages(Arguments arguments, HttpServletRequest request, NestableNode body) {
+        private static void placeRestoreMessages(Arguments arguments, NestableNode body) {
             try {
-                Object attribute = arguments.getContext().getVariables().get(CartRestoreController.MESSAGES);
-                if (attribute == null && request != null) {
-                    attribute = request.getAttribute(CartRestoreController.MESSAGES);
-                }
-                String html = RestoreMessages.unreadHtml(attribute);
+                // The model (with the flash attributes after a redirect) is the template's variables.
+                String html = RestoreMessages.unreadHtml(arguments.getContext().getVariables().get(CartRestoreController.MESSAGES));
                 if (html != null) {
                     body.insertChild(0, new Macro(html));
                 }
