@@ -15,6 +15,16 @@ final class Samples {
         values[size++] = nanos;
     }
 
+    void addAll(Samples other) {
+        for (int i = 0; i < other.size; i++) {
+            add(other.values[i]);
+        }
+    }
+
+    long get(int index) {
+        return values[index];
+    }
+
     int size() {
         return size;
     }

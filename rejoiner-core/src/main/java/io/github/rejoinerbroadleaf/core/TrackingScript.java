@@ -2,6 +2,7 @@ package io.github.rejoinerbroadleaf.core;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.Collection;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 
@@ -47,6 +48,11 @@ public final class TrackingScript {
     private final String ajaxEndpoint;
     /** Everything after the opening tag up to the page commands. */
     private final String prelude;
+    /**
+     * The script element without calls and without nonce: what most catalog pages carry, rendered
+     * once per settings (the renderer lives as long as they do) instead of on every page.
+     */
+    private final String baseScript;
 
     private TrackingScript(Builder b) {
         this.siteId = b.siteId;
@@ -54,6 +60,7 @@ public final class TrackingScript {
         this.libraryUrl = b.libraryUrl != null ? b.libraryUrl : b.generation.libraryUrl();
         this.ajaxEndpoint = b.ajaxEndpoint;
         this.prelude = prelude();
+        this.baseScript = ScriptJson.write(g -> writeScript(g, null, null));
     }
 
     public static Builder builder() {
@@ -162,6 +169,9 @@ public final class TrackingScript {
      */
     public String render(final Iterable<TrackingCommand> commands, String cspNonce) {
         final String nonce = checkedNonce(cspNonce);
+        if (nonce == null && (commands == null || commands instanceof Collection && ((Collection<?>) commands).isEmpty())) {
+            return baseScript;
+        }
         return ScriptJson.write(g -> writeScript(g, commands, nonce));
     }
 

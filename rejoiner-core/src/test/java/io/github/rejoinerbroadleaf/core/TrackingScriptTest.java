@@ -2,6 +2,7 @@ package io.github.rejoinerbroadleaf.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,6 +34,20 @@ class TrackingScriptTest {
                 + "})();\n"
                 + "_rejoiner.push([\"startNewOrder\"]);\n"
                 + "</script>", html);
+    }
+
+    @Test
+    void aPageWithoutCallsGetsTheBaseSnippetRenderedOnceForTheRenderer() {
+        TrackingScript s = TrackingScript.builder().siteId("x").ajaxEndpoint("/rejoiner/ajax-calls").build();
+        StringBuilder streamed = new StringBuilder();
+        s.renderTo(streamed, List.of(), null);
+
+        String base = s.render(List.of());
+
+        assertEquals(streamed.toString(), base, "the same bytes as rendering through the JSON writer");
+        assertSame(base, s.render(List.of()), "kept, not rendered again");
+        assertSame(base, s.render(null, null));
+        assertTrue(s.render(List.of(), "bm9uY2U=").startsWith("<script nonce=\"bm9uY2U=\""), "a nonce is rendered as asked");
     }
 
     @Test

@@ -72,12 +72,20 @@ public final class SampleStore {
 
     /** Starts the store on the given port (0 picks a free one) and returns once it serves requests. */
     public static SampleStore start(int port) throws Exception {
+        return start(port, new String[0]);
+    }
+
+    /**
+     * As {@link #start(int)}, with more root-context patch files merged after the store's own (e.g. the
+     * benchmark suite's measurement listener).
+     */
+    public static SampleStore start(int port, String... extraPatchLocations) throws Exception {
         SampleSettings.applyDefaults();
         // Loopback only unless HOST / -Dserver.host says otherwise: the sample has demo logins and a sandbox.
         Server server = new Server(new InetSocketAddress(SampleSettings.host(), port));
         server.setStopAtShutdown(true);
         server.setStopTimeout(5000);
-        ServletContextHandler storefront = storefrontContext();
+        ServletContextHandler storefront = storefrontContext(extraPatchLocations);
         server.setHandler(withSandbox(withAdmin(storefront), storefront));
         server.setErrorHandler(new PlainErrorPage());
         ServerConnector connector = (ServerConnector) server.getConnectors()[0];
@@ -94,13 +102,17 @@ public final class SampleStore {
         return new SampleStore(server);
     }
 
-    private static ServletContextHandler storefrontContext() {
+    private static ServletContextHandler storefrontContext(String... extraPatchLocations) {
         ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
         context.setContextPath("/");
         context.setBaseResource(Resource.newClassPathResource("/webapp"));
         context.setErrorHandler(new PlainErrorPage());
         context.getSessionHandler().setSessionCookie("STORESESSIONID");
-        context.setInitParameter("patchConfigLocation", PATCH_CONFIG_LOCATIONS);
+        StringBuilder patches = new StringBuilder(PATCH_CONFIG_LOCATIONS);
+        for (String extra : extraPatchLocations) {
+            patches.append('\n').append(extra);
+        }
+        context.setInitParameter("patchConfigLocation", patches.toString());
 
         context.addEventListener(new RequestContextListener());
         context.addEventListener(new MergeContextLoaderListener());

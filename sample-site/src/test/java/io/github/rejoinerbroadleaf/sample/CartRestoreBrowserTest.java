@@ -36,13 +36,13 @@ class CartRestoreBrowserTest {
                         row.findElement(org.openqa.selenium.By.cssSelector("input.line-quantity")).getAttribute("value"));
             }
             assertEquals(Map.of("7 Heat Clinic T-Shirt", "2", "8 Pepper Print Apron", "1"), lines);
-            String messages = browser.find(".page.cart").getText();
+            String messages = browser.find(".rejoiner-restore-messages").getText();
             assertTrue(messages.contains("An item from your saved cart is no longer available."), messages);
             assertTrue(messages.contains("The promo code NOPE is not valid."), messages);
             assertEquals("3", browser.find("#cart-count").getText());
 
             browser.reload(); // the messages were for one page view only
-            assertTrue(browser.findAll(".restore-message").isEmpty());
+            assertTrue(browser.findAll(".rejoiner-restore-message").isEmpty());
         }
     }
 }

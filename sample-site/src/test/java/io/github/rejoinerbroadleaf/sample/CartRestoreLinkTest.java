@@ -70,7 +70,7 @@ class CartRestoreLinkTest {
         Shopper.Page cart = b.get(url);
         assertEquals(200, cart.status());
         assertEquals(cartOfA, lines(cart));
-        assertTrue(cart.document().select(".restore-message").isEmpty(), cart.body());
+        assertTrue(cart.document().select(".rejoiner-restore-message").isEmpty(), cart.body());
         assertEquals("7", b.get("/").text("#cart-count"));
     }
 
@@ -164,7 +164,7 @@ class CartRestoreLinkTest {
 
             assertEquals(200, cart.status());
             assertEquals(Map.of("4", "2"), lines(cart));
-            String messages = cart.document().select(".restore-message").text();
+            String messages = cart.document().select(".rejoiner-restore-message").text();
             assertTrue(messages.contains("An item from your saved cart is no longer available."), messages);
             assertTrue(messages.contains("Hot Sauce of the Month Box is no longer available"), messages);
         } finally {
@@ -205,11 +205,26 @@ class CartRestoreLinkTest {
 
         assertEquals(200, cart.status());
         assertEquals(Map.of("2", "1"), lines(cart));
-        assertEquals("The promo code NOSUCHCODE is not valid.", cart.text(".restore-message"));
+        assertEquals("The promo code NOSUCHCODE is not valid.", cart.text(".rejoiner-restore-message"));
 
         Shopper.Page odd = new Shopper(store).get(url + "&promo=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
-        assertEquals("The promo code is not valid.", odd.text(".restore-message"));
+        assertEquals("The promo code is not valid.", odd.text(".rejoiner-restore-message"));
         assertFalse(odd.body().contains("<script>alert(1)"));
+    }
+
+    @Test
+    void theOutcomeIsPlacedOnceAtTheStartOfTheCartPageWithoutATemplateLine(SampleStore store) throws Exception {
+        String url = service().restoreUrl(List.of(RestoreLine.of(2L, 2L, 1)), base(store));
+        Shopper b = new Shopper(store);
+
+        Shopper.Page cart = b.get(url + "&promo=NOSUCHCODE");
+
+        Element block = cart.document().body().child(0);
+        assertEquals("rejoiner-restore-messages", block.className(), cart.body());
+        assertEquals("status", block.attr("role"));
+        assertEquals(1, cart.document().select(".rejoiner-restore-messages").size(), cart.body());
+        assertEquals(1, cart.document().select(".rejoiner-restore-message").size(), cart.body());
+        assertTrue(b.get("/cart").document().select(".rejoiner-restore-messages").isEmpty(), "only right after the link");
     }
 
     // ---- bad links ---------------------------------------------------------------------------
@@ -232,7 +247,7 @@ class CartRestoreLinkTest {
             Shopper.Page page = b.get("/rejoiner/cart/restore?t=" + bad);
             assertEquals(400, page.status(), bad);
             assertEquals("This cart link is not valid. Please check that you opened the whole link.",
-                    page.text(".restore-message"));
+                    page.text(".rejoiner-restore-message"));
             assertEquals(before, lines(page), "the cart shown is B's own, unchanged");
         }
         assertEquals(400, b.get("/rejoiner/cart/restore").status());
@@ -257,7 +272,7 @@ class CartRestoreLinkTest {
         Shopper.Page page = b.get(expired);
 
         assertEquals(410, page.status());
-        assertEquals("This cart link has expired. Your cart has not been changed.", page.text(".restore-message"));
+        assertEquals("This cart link has expired. Your cart has not been changed.", page.text(".rejoiner-restore-message"));
         assertEquals(Map.of("2", "1"), lines(b.get("/cart")));
     }
 

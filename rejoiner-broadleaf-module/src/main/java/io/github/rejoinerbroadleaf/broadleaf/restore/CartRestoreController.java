@@ -33,9 +33,10 @@ import java.util.regex.Pattern;
  * renders the cart page (the visitor's cart untouched) with a message and status 400, or 410 when
  * it has expired.
  *
- * <p>Messages reach the cart page as the model attribute {@value #MESSAGES} (a list of strings), a
- * flash attribute after the redirect. Texts come from the store's message source (codes
- * {@code rejoiner.restore.*}), with English defaults.
+ * <p>Messages reach the cart page as the model attribute {@value #MESSAGES} (a list of strings,
+ * {@link RestoreMessages}), a flash attribute after the redirect. The automatic placement shows them
+ * at the start of the page's {@code <body>} unless the template shows them itself. Texts come from
+ * the store's message source (codes {@code rejoiner.restore.*}), with English defaults.
  *
  * <p>Lives in the storefront's DispatcherServlet context: list {@code classpath*:bl-rejoiner-servlet.xml}
  * in its {@code contextConfigLocation}. Bean {@code blRejoinerCartRestoreController}.
@@ -118,14 +119,14 @@ public class CartRestoreController implements MessageSourceAware {
             LOG.info("Refused a cart restore link: {} ({} characters)", e.reason(), token == null ? 0 : token.length());
             boolean expired = e.reason() == InvalidRestoreTokenException.Reason.EXPIRED;
             response.setStatus(expired ? HttpServletResponse.SC_GONE : HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute(MESSAGES, Collections.singletonList(expired
+            model.addAttribute(MESSAGES, messages(expired
                     ? text(request, "rejoiner.restore.expired", "This cart link has expired. Your cart has not been changed.", null)
                     : text(request, "rejoiner.restore.invalid", "This cart link is not valid. Please check that you opened the whole link.", null)));
             return invalidLinkView;
         } catch (RuntimeException e) {
             LOG.warn("Cart restore links cannot be checked now: {}", e.toString());
             response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-            model.addAttribute(MESSAGES, Collections.singletonList(
+            model.addAttribute(MESSAGES, messages(
                     text(request, "rejoiner.restore.unavailable", "Cart links cannot be opened right now. Please try again later.", null)));
             return invalidLinkView;
         }
@@ -137,9 +138,13 @@ public class CartRestoreController implements MessageSourceAware {
             shown.add(describe(request, notice));
         }
         if (!shown.isEmpty()) {
-            redirect.addFlashAttribute(MESSAGES, shown);
+            redirect.addFlashAttribute(MESSAGES, new RestoreMessages(shown));
         }
         return "redirect:" + cartPath + passThroughQuery(request);
+    }
+
+    private static RestoreMessages messages(String text) {
+        return new RestoreMessages(Collections.singletonList(text));
     }
 
     private String describe(HttpServletRequest request, RestoreOutcome.Notice notice) {

@@ -1,5 +1,7 @@
 package io.github.rejoinerbroadleaf.broadleaf.tracking;
 
+import io.github.rejoinerbroadleaf.broadleaf.restore.CartRestoreController;
+import io.github.rejoinerbroadleaf.broadleaf.restore.RestoreMessages;
 import org.thymeleaf.Arguments;
 import org.thymeleaf.dialect.AbstractDialect;
 import org.thymeleaf.dom.Element;
@@ -26,6 +28,14 @@ import java.util.Set;
  * hook in {@code <head>} renders even earlier). The placeholder then asks
  * {@link StorefrontTracker#automaticScript} and is replaced by the script, or by nothing when the
  * hook already placed it, automatic placement is off, or tracking is off.
+ *
+ * <p>The same placeholder places the outcome of a cart restore link: when the response carries
+ * {@link RestoreMessages} (the page right after a restore link was opened) that the template did not
+ * show itself ({@code ${rejoinerRestoreMessages}}), an escaped status block is inserted at the start
+ * of {@code <body>}. Pages without such messages pay one variable look-up.
+ *
+ * <p>Matching costs nothing per node: Thymeleaf indexes element processors by element name, so
+ * only {@code <body>} and the placeholder reach this dialect's code.
  */
 public class RejoinerDialect extends AbstractDialect {
 
@@ -33,9 +43,16 @@ public class RejoinerDialect extends AbstractDialect {
     static final String PLACEHOLDER = "rejoiner-placement";
 
     private final StorefrontTracker tracker;
+    private final PageWorkMeter meter;
 
     public RejoinerDialect(StorefrontTracker tracker) {
+        this(tracker, PageWorkMeter.OFF);
+    }
+
+    /** @param meter times the dialect's work for a {@link PageWorkListener} (measurements only) */
+    public RejoinerDialect(StorefrontTracker tracker, PageWorkMeter meter) {
         this.tracker = tracker;
+        this.meter = meter == null ? PageWorkMeter.OFF : meter;
     }
 
     @Override
@@ -46,16 +63,19 @@ public class RejoinerDialect extends AbstractDialect {
     @Override
     public Set<IProcessor> getProcessors() {
         Set<IProcessor> processors = new HashSet<IProcessor>();
-        processors.add(new BodyProcessor());
-        processors.add(new PlaceholderProcessor(tracker));
+        processors.add(new BodyProcessor(meter));
+        processors.add(new PlaceholderProcessor(tracker, meter));
         return processors;
     }
 
     /** Appends the placeholder to {@code <body>}; runs after the body's own attribute processors. */
     static final class BodyProcessor extends AbstractElementProcessor {
 
-        BodyProcessor() {
+        private final PageWorkMeter meter;
+
+        BodyProcessor(PageWorkMeter meter) {
             super(new ElementNameProcessorMatcher("body", false));
+            this.meter = meter;
         }
 
         @Override
@@ -66,7 +86,9 @@ public class RejoinerDialect extends AbstractDialect {
 
         @Override
         protected ProcessorResult processElement(Arguments arguments, Element body) {
+            long[] span = meter.start();
             body.addChild(new Element(PLACEHOLDER));
+            meter.stop("dialect.body", span);
             return ProcessorResult.OK;
         }
     }
@@ -75,10 +97,12 @@ public class RejoinerDialect extends AbstractDialect {
     static final class PlaceholderProcessor extends AbstractElementProcessor {
 
         private final StorefrontTracker tracker;
+        private final PageWorkMeter meter;
 
-        PlaceholderProcessor(StorefrontTracker tracker) {
+        PlaceholderProcessor(StorefrontTracker tracker, PageWorkMeter meter) {
             super(new ElementNameProcessorMatcher(PLACEHOLDER, false));
             this.tracker = tracker;
+            this.meter = meter;
         }
 
         @Override
@@ -88,6 +112,7 @@ public class RejoinerDialect extends AbstractDialect {
 
         @Override
         protected ProcessorResult processElement(Arguments arguments, Element placeholder) {
+            long[] span = meter.start();
             String script;
             try {
                 script = tracker.automaticScript(RejoinerVariableExpression.request(), RejoinerVariableExpression.response());
@@ -102,8 +127,23 @@ public class RejoinerDialect extends AbstractDialect {
             NestableNode parent = placeholder.getParent();
             if (parent != null) {
                 parent.extractChild(placeholder); // the script (if any) takes the placeholder's place
+                placeRestoreMessages(arguments, parent);
             }
+            meter.stop("dialect.placement", span);
             return ProcessorResult.OK;
+        }
+
+        /** The restore link's messages at the start of the body, unless the template showed them. */
+        private static void placeRestoreMessages(Arguments arguments, NestableNode body) {
+            try {
+                // The model (with the flash attributes after a redirect) is the template's variables.
+                String html = RestoreMessages.unreadHtml(arguments.getContext().getVariables().get(CartRestoreController.MESSAGES));
+                if (html != null) {
+                    body.insertChild(0, new Macro(html));
+                }
+            } catch (RuntimeException | LinkageError e) {
+                TrackingFailures.report("restore messages", e);
+            }
         }
     }
 }

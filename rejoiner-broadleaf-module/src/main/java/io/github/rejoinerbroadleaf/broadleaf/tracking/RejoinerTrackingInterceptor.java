@@ -24,10 +24,17 @@ public class RejoinerTrackingInterceptor extends HandlerInterceptorAdapter {
     public static final String PRODUCT_ATTRIBUTE = "product";
 
     private final StorefrontTracker tracker;
+    private final PageWorkMeter meter;
     private RejoinerStartupCheck startupCheck;
 
     public RejoinerTrackingInterceptor(StorefrontTracker tracker) {
+        this(tracker, PageWorkMeter.OFF);
+    }
+
+    /** @param meter times the interceptor's work for a {@link PageWorkListener} (measurements only) */
+    public RejoinerTrackingInterceptor(StorefrontTracker tracker, PageWorkMeter meter) {
         this.tracker = tracker;
+        this.meter = meter == null ? PageWorkMeter.OFF : meter;
     }
 
     /** The install check to report at the first request (all servlets have started by then). */
@@ -48,6 +55,7 @@ public class RejoinerTrackingInterceptor extends HandlerInterceptorAdapter {
     @Override
     public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
                            ModelAndView modelAndView) {
+        long[] span = meter.start();
         try {
             if (modelAndView == null || isRedirect(modelAndView) || isAdmin()) {
                 return;
@@ -63,6 +71,8 @@ public class RejoinerTrackingInterceptor extends HandlerInterceptorAdapter {
             tracker.beforeRender(request, response);
         } catch (RuntimeException | LinkageError e) {
             TrackingFailures.report("interceptor", e);
+        } finally {
+            meter.stop("interceptor.postHandle", span);
         }
     }
 

@@ -29,9 +29,16 @@ import javax.servlet.http.HttpServletResponse;
 public class RejoinerVariableExpression implements BroadleafVariableExpression {
 
     private final StorefrontTracker tracker;
+    private final PageWorkMeter meter;
 
     public RejoinerVariableExpression(StorefrontTracker tracker) {
+        this(tracker, PageWorkMeter.OFF);
+    }
+
+    /** @param meter times the hook's work for a {@link PageWorkListener} (measurements only) */
+    public RejoinerVariableExpression(StorefrontTracker tracker, PageWorkMeter meter) {
         this.tracker = tracker;
+        this.meter = meter == null ? PageWorkMeter.OFF : meter;
     }
 
     @Override
@@ -46,11 +53,14 @@ public class RejoinerVariableExpression implements BroadleafVariableExpression {
 
     /** As {@link #trackingScript()}, with a CSP nonce (base64) on the script element. */
     public String trackingScript(String cspNonce) {
+        long[] span = meter.start();
         try {
             return tracker.placeScript(request(), response(), cspNonce);
         } catch (RuntimeException | LinkageError e) {
             TrackingFailures.report("#rejoiner.trackingScript", e);
             return "";
+        } finally {
+            meter.stop("hook.trackingScript", span);
         }
     }
 
@@ -61,11 +71,14 @@ public class RejoinerVariableExpression implements BroadleafVariableExpression {
 
     /** As {@link #ajaxCommands()}, with the URL (absolute or context-relative) for {@code addPageView}. */
     public String ajaxCommands(String pageUrl) {
+        long[] span = meter.start();
         try {
             return tracker.ajaxCommandsJson(request(), response(), pageUrl);
         } catch (RuntimeException | LinkageError e) {
             TrackingFailures.report("#rejoiner.ajaxCommands", e);
             return "[]";
+        } finally {
+            meter.stop("hook.ajaxCommands", span);
         }
     }
 

@@ -3,6 +3,8 @@ package io.github.rejoinerbroadleaf.broadleaf.tracking;
 import io.github.rejoinerbroadleaf.broadleaf.MovableClock;
 import io.github.rejoinerbroadleaf.broadleaf.mapping.DefaultReturnUrls;
 import io.github.rejoinerbroadleaf.broadleaf.mapping.OrderMapper;
+import io.github.rejoinerbroadleaf.broadleaf.restore.CartRestoreController;
+import io.github.rejoinerbroadleaf.broadleaf.restore.RestoreMessages;
 import io.github.rejoinerbroadleaf.settings.RejoinerSettingsService;
 import io.github.rejoinerbroadleaf.settings.SettingKey;
 import io.github.rejoinerbroadleaf.settings.SettingsResolver;
@@ -20,7 +22,9 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpSession;
 import java.util.EnumMap;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -38,6 +42,7 @@ import static org.mockito.Mockito.when;
  * The automatic placement in a real Thymeleaf 2.1 engine (standard dialect + {@link RejoinerDialect},
  * as in Broadleaf's storefront engine): full pages end their body with the script, exactly once,
  * wherever the template hook renders (before or after the body is processed); fragments get nothing.
+ * A restore link's messages the template does not show open the body.
  */
 class AutomaticPlacementTest {
 
@@ -165,11 +170,74 @@ class AutomaticPlacementTest {
         assertFalse(html.contains(RejoinerDialect.PLACEHOLDER), html);
     }
 
+    @Test
+    void aMeterWithAListenerReportsTheDialectsWorkPerPage() {
+        List<String> hooks = new ArrayList<>();
+        engine = new TemplateEngine();
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setSuffix(".html");
+        resolver.setTemplateMode("HTML5");
+        engine.setTemplateResolver(resolver);
+        engine.addDialect(new RejoinerDialect(tracker, new PageWorkMeter((hook, cpu, wall) -> {
+            assertTrue(cpu >= 0 && wall >= 0, hook);
+            hooks.add(hook);
+        })));
+
+        String html = render("fullPage");
+
+        assertEquals(List.of("dialect.body", "dialect.placement"), hooks);
+        assertEquals(1, count(html, BASE_SNIPPET), html);
+    }
+
+    // ---- the outcome of a cart restore link -------------------------------------------------
+
+    @Test
+    void restoreMessagesTheTemplateDoesNotShowOpenTheBodyEscaped() {
+        String html = render("fullPage", new RestoreMessages(List.of("The promo code <b>X&Y</b> is not valid.", "Second")));
+
+        assertEquals(1, count(html, "class=\"rejoiner-restore-messages\""), html);
+        assertTrue(html.replaceAll("\\s+", " ").contains("<body><div class=\"rejoiner-restore-messages\" role=\"status\">"
+                + "<p class=\"rejoiner-restore-message\">The promo code &lt;b&gt;X&amp;Y&lt;/b&gt; is not valid.</p>"
+                + "<p class=\"rejoiner-restore-message\">Second</p></div>"), html);
+        assertTrue(html.indexOf("rejoiner-restore-messages") < html.indexOf("Store content"), html);
+        assertFalse(html.contains("<b>X"), html);
+    }
+
+    @Test
+    void restoreMessagesTheTemplateShowsItselfAreNotPlacedAgain() {
+        String html = render("showsRestoreMessages", new RestoreMessages(List.of("Gone")));
+
+        assertEquals(1, count(html, "class=\"own-message\">Gone</p>"), html);
+        assertFalse(html.contains("rejoiner-restore-message"), html);
+    }
+
+    @Test
+    void restoreMessagesAreNotPlacedInFragmentsOrWithoutAnOutcome() {
+        assertFalse(render("fragment", new RestoreMessages(List.of("Gone"))).contains("rejoiner-restore-message"));
+        assertFalse(render("fullPage").contains("rejoiner-restore-message"));
+        assertFalse(render("fullPage", new RestoreMessages(List.of())).contains("rejoiner-restore-message"));
+    }
+
+    @Test
+    void restoreMessagesDoNotDependOnTracking() {
+        settingValues.put(SettingKey.TRACKING_ENABLED, "false");
+
+        assertEquals(1, count(render("fullPage", new RestoreMessages(List.of("Gone"))), "rejoiner-restore-message\">Gone"));
+    }
+
     /** Renders a template of src/test/resources/placement for a fresh request, as the storefront would. */
     private String render(String template) {
+        return render(template, null);
+    }
+
+    /** As {@link #render(String)}, with the restore link's messages in the model. */
+    private String render(String template, RestoreMessages restoreMessages) {
         RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request()));
         Context context = new Context(Locale.US);
         context.setVariable("rejoiner", new RejoinerVariableExpression(tracker));
+        if (restoreMessages != null) {
+            context.setVariable(CartRestoreController.MESSAGES, restoreMessages);
+        }
         return engine.process("placement/" + template, context);
     }
 
