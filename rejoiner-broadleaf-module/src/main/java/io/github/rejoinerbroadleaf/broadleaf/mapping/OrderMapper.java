@@ -221,31 +221,4 @@ public class OrderMapper {
     public CustomerData customerData(Customer customer, Locale locale) {
         return CustomerFacts.customerData(customer, locale);
     }
-
-    // The storefront tracking calls these by this class's name; the logic lives in the pieces.
-
-    /** {@link CustomerFacts#email}. */
-    public static String email(Customer customer, Order cart) {
-        return CustomerFacts.email(customer, cart);
-    }
-
-    /** {@link ProductFacts#viewPrice}. */
-    public static BigDecimal viewPrice(Product product) {
-        return ProductFacts.viewPrice(product);
-    }
-
-    /** {@link StoreUrls#urls}. */
-    public static UrlResolver urls(String storeBaseUrl) {
-        return StoreUrls.urls(storeBaseUrl);
-    }
-
-    /** {@link StoreUrls#contextRelative}. */
-    public static String contextRelative(String url) {
-        return StoreUrls.contextRelative(url);
-    }
-
-    /** {@link StoreUrls#localeCode}. */
-    public static String localeCode() {
-        return StoreUrls.localeCode();
-    }
 }

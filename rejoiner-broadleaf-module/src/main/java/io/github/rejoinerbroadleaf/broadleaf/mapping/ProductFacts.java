@@ -1,5 +1,6 @@
 package io.github.rejoinerbroadleaf.broadleaf.mapping;
 
+import io.github.rejoinerbroadleaf.broadleaf.cache.ExpiringCache;
 import org.broadleafcommerce.common.media.domain.Media;
 import org.broadleafcommerce.common.money.Money;
 import org.broadleafcommerce.core.catalog.domain.Category;

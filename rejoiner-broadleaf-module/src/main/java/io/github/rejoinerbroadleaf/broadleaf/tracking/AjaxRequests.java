@@ -1,6 +1,6 @@
 package io.github.rejoinerbroadleaf.broadleaf.tracking;
 
-import io.github.rejoinerbroadleaf.broadleaf.mapping.OrderMapper;
+import io.github.rejoinerbroadleaf.broadleaf.mapping.StoreUrls;
 import org.broadleafcommerce.core.catalog.domain.Product;
 import org.springframework.web.util.UrlPathHelper;
 
@@ -52,12 +52,12 @@ final class AjaxRequests {
      */
     static String pageUrl(HttpServletRequest request, List<Product> products, String explicit) {
         if (explicit != null && !explicit.trim().isEmpty()) {
-            return orRoot(OrderMapper.contextRelative(explicit));
+            return orRoot(StoreUrls.contextRelative(explicit));
         }
         if (!products.isEmpty() && products.get(0).getUrl() != null) {
-            return orRoot(OrderMapper.contextRelative(products.get(0).getUrl()));
+            return orRoot(StoreUrls.contextRelative(products.get(0).getUrl()));
         }
-        StringBuilder url = new StringBuilder(orRoot(OrderMapper.contextRelative(PATHS.getPathWithinApplication(request))));
+        StringBuilder url = new StringBuilder(orRoot(StoreUrls.contextRelative(PATHS.getPathWithinApplication(request))));
         if (request.getQueryString() != null) {
             url.append('?').append(request.getQueryString());
         }

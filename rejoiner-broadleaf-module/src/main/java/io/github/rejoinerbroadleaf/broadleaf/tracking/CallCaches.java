@@ -1,6 +1,8 @@
 package io.github.rejoinerbroadleaf.broadleaf.tracking;
 
 import io.github.rejoinerbroadleaf.broadleaf.mapping.OrderMapper;
+import io.github.rejoinerbroadleaf.broadleaf.mapping.StoreUrls;
+import io.github.rejoinerbroadleaf.broadleaf.mapping.ProductFacts;
 import io.github.rejoinerbroadleaf.core.TrackingCommand;
 import io.github.rejoinerbroadleaf.core.UrlResolver;
 import io.github.rejoinerbroadleaf.settings.RejoinerSettings;
@@ -47,7 +49,7 @@ final class CallCaches {
                                  RejoinerSettings settings) {
         // The key's hash only: no secret is kept in the cache.
         String restoreKey = settings.restoreLinkKey();
-        List<Object> state = Arrays.<Object>asList(fingerprint, baseUrl, OrderMapper.localeCode(),
+        List<Object> state = Arrays.<Object>asList(fingerprint, baseUrl, StoreUrls.localeCode(),
                 settings.restoreLinkDays(), restoreKey == null ? 0 : restoreKey.hashCode());
         CommandCache.Calls cached = cartCalls.get(cart.getId(), state);
         if (cached != null) {
@@ -59,8 +61,8 @@ final class CallCaches {
 
     /** {@code trackProductView}, reused per product, locale and base URL while the price stays the same. */
     CommandCache.Calls productView(Product product, String baseUrl, UrlResolver urls) {
-        List<Object> key = Arrays.<Object>asList(product.getId(), OrderMapper.localeCode(), baseUrl);
-        BigDecimal price = OrderMapper.viewPrice(product);
+        List<Object> key = Arrays.<Object>asList(product.getId(), StoreUrls.localeCode(), baseUrl);
+        BigDecimal price = ProductFacts.viewPrice(product);
         Object state = price == null ? "" : price.stripTrailingZeros();
         CommandCache.Calls cached = product.getId() == null ? null : productViews.get(key, state);
         if (cached != null) {
@@ -78,7 +80,7 @@ final class CallCaches {
         if (holder != null && holder.baseUrl.equals(key)) {
             return holder.urls;
         }
-        UrlResolver urls = OrderMapper.urls(baseUrl);
+        UrlResolver urls = StoreUrls.urls(baseUrl);
         resolver.set(new ResolverHolder(key, urls));
         return urls;
     }

@@ -1,6 +1,6 @@
 package io.github.rejoinerbroadleaf.broadleaf.tracking;
 
-import io.github.rejoinerbroadleaf.broadleaf.mapping.ExpiringCache;
+import io.github.rejoinerbroadleaf.broadleaf.cache.ExpiringCache;
 import io.github.rejoinerbroadleaf.core.TrackingCommand;
 import io.github.rejoinerbroadleaf.core.TrackingScript;
 

@@ -1,6 +1,7 @@
 package io.github.rejoinerbroadleaf.broadleaf.tracking;
 
 import io.github.rejoinerbroadleaf.broadleaf.mapping.OrderMapper;
+import io.github.rejoinerbroadleaf.broadleaf.mapping.CustomerFacts;
 import io.github.rejoinerbroadleaf.broadleaf.web.StoreContext;
 import io.github.rejoinerbroadleaf.core.TrackingCommand;
 import io.github.rejoinerbroadleaf.core.TrackingScript;
@@ -413,7 +414,7 @@ public class StorefrontTracker {
 
     /** The shopper's e-mail: the customer's or the cart's, else the confirmed order's. */
     private static String email(Customer customer, Order cart, Order confirmed) {
-        String email = OrderMapper.email(customer, cart);
+        String email = CustomerFacts.email(customer, cart);
         if (email == null && confirmed != null && confirmed.getEmailAddress() != null
                 && !confirmed.getEmailAddress().trim().isEmpty()) {
             email = confirmed.getEmailAddress().trim();

@@ -30,7 +30,7 @@ import static org.mockito.Mockito.when;
 /** The itemIdentity setting: one Rejoiner item per product (default) or per SKU, the same everywhere. */
 class ItemIdentityTest {
 
-    private final UrlResolver urls = OrderMapper.urls("https://shop.example");
+    private final UrlResolver urls = StoreUrls.urls("https://shop.example");
     private final Category merch = category("Merchandise");
 
     private static OrderMapper mapper(String identity) {

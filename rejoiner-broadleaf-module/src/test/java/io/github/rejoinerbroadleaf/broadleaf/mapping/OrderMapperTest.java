@@ -48,7 +48,7 @@ class OrderMapperTest {
 
     private static final String BASE = "https://shop.example/store";
     private final OrderMapper mapper = new OrderMapper(new DefaultReturnUrls());
-    private final UrlResolver urls = OrderMapper.urls(BASE);
+    private final UrlResolver urls = StoreUrls.urls(BASE);
     private final Category sauces = category("Hot Sauces");
     private final Category gifts = category("Gift Sets");
     private final Category merch = category("Merchandise");

@@ -1,4 +1,4 @@
-package io.github.rejoinerbroadleaf.broadleaf.mapping;
+package io.github.rejoinerbroadleaf.broadleaf.cache;
 
 import java.util.Iterator;
 import java.util.Map;
@@ -7,8 +7,8 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.function.LongSupplier;
 
 /**
- * A bounded in-memory cache whose entries live for a fixed time: the product facts of
- * {@link OrderMapper} and the storefront tracker's rendered calls. When {@code maxEntries} is
+ * A bounded in-memory cache whose entries live for a fixed time: the product facts of the
+ * order mapping ({@code ProductFacts}) and the storefront tracker's rendered calls. When {@code maxEntries} is
  * reached, expired entries are dropped, and everything if that is not enough (simple, and rare).
  * Off (keeps nothing) when either bound is zero or negative. Thread-safe.
  */
