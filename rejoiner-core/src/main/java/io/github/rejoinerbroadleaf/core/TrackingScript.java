@@ -31,6 +31,10 @@ import io.github.rejoinerbroadleaf.core.internal.Validation;
  *
  * <p>Immutable and thread-safe: configure one per site at startup and share it. The fixed
  * prefix (account, domain, loader) is rendered once at construction.
+ *
+ * <p>Longer than 300 lines on purpose: it is the one place where values become script text (prefix,
+ * loader, AJAX bootstrap, calls, nonce), kept together so the escaping can be audited in one file
+ * against {@code TrackingScriptTest} and the fuzz test.
  */
 public final class TrackingScript {
 

