@@ -5,10 +5,6 @@ import io.github.rejoinerbroadleaf.settings.SettingKey;
 import io.github.rejoinerbroadleaf.settings.SettingsLayer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionStatus;
-import org.springframework.transaction.support.TransactionCallback;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.Date;
 import java.util.Map;
@@ -19,8 +15,6 @@ public class RejoinerAdminSettingsServiceImpl implements RejoinerAdminSettingsSe
     private static final Logger LOG = LoggerFactory.getLogger(RejoinerAdminSettingsServiceImpl.class);
 
     private final RejoinerSettingsDao dao;
-    private final TransactionTemplate writable;
-    private final TransactionTemplate readOnly;
     private final RejoinerSettingsService settingsService;
     private final SettingsLayer adminLayer;
     private final SettingsValidator validator = new SettingsValidator();
@@ -31,12 +25,9 @@ public class RejoinerAdminSettingsServiceImpl implements RejoinerAdminSettingsSe
      * @param adminLayer the layer that reads the row, invalidated after each save (any layer may be
      *                   given; only an {@link AdminSettingsLayer} has something to invalidate)
      */
-    public RejoinerAdminSettingsServiceImpl(RejoinerSettingsDao dao, PlatformTransactionManager transactionManager,
-            RejoinerSettingsService settingsService, SettingsLayer adminLayer) {
+    public RejoinerAdminSettingsServiceImpl(RejoinerSettingsDao dao, RejoinerSettingsService settingsService,
+            SettingsLayer adminLayer) {
         this.dao = dao;
-        this.writable = new TransactionTemplate(transactionManager);
-        this.readOnly = new TransactionTemplate(transactionManager);
-        this.readOnly.setReadOnly(true);
         this.settingsService = settingsService;
         this.adminLayer = adminLayer;
     }
@@ -51,40 +42,24 @@ public class RejoinerAdminSettingsServiceImpl implements RejoinerAdminSettingsSe
 
     @Override
     public SettingsForm load() {
-        return SettingsRecords.toForm(readRecord());
-    }
-
-    private RejoinerSettingsRecord readRecord() {
-        return readOnly.execute(new TransactionCallback<RejoinerSettingsRecord>() {
-            @Override
-            public RejoinerSettingsRecord doInTransaction(TransactionStatus status) {
-                return dao.read(siteKey);
-            }
-        });
+        return SettingsRecords.toForm(dao.read(siteKey));
     }
 
     @Override
-    public Map<String, String> save(final SettingsForm form, final String user) {
-        RejoinerSettingsRecord current = readRecord();
-        Map<String, String> errors = validator.validate(form, current);
+    public Map<String, String> save(SettingsForm form, String user) {
+        RejoinerSettingsRecord record = dao.read(siteKey);
+        Map<String, String> errors = validator.validate(form, record);
         if (!errors.isEmpty()) {
             return errors;
         }
-        writable.execute(new TransactionCallback<Void>() {
-            @Override
-            public Void doInTransaction(TransactionStatus status) {
-                RejoinerSettingsRecord record = dao.read(siteKey);
-                if (record == null) {
-                    record = new RejoinerSettingsRecord();
-                    record.setSiteKey(siteKey);
-                }
-                SettingsRecords.apply(form, record);
-                record.setUpdatedAt(new Date());
-                record.setUpdatedBy(user);
-                dao.save(record);
-                return null;
-            }
-        });
+        if (record == null) {
+            record = new RejoinerSettingsRecord();
+            record.setSiteKey(siteKey);
+        }
+        SettingsRecords.apply(form, record);
+        record.setUpdatedAt(new Date());
+        record.setUpdatedBy(user);
+        dao.save(record);
         if (adminLayer instanceof AdminSettingsLayer) {
             ((AdminSettingsLayer) adminLayer).invalidate();
         }
@@ -99,8 +74,7 @@ public class RejoinerAdminSettingsServiceImpl implements RejoinerAdminSettingsSe
 
     @Override
     public ConnectionTestResult testConnection(SettingsForm form) {
-        RejoinerSettingsRecord current = readRecord();
-        ConnectionTestResult result = connectionTester.test(form, current);
+        ConnectionTestResult result = connectionTester.test(form, dao.read(siteKey));
         LOG.info("Rejoiner connection test: {} (HTTP {})", result.getVerdict(), result.getHttpStatus());
         return result;
     }

@@ -1,11 +1,11 @@
 package io.github.rejoinerbroadleaf.broadleaf.admin;
 
-/** Reads and writes the admin's settings row. Callers provide the transaction. */
+/** Reads and writes the admin's settings row. */
 public interface RejoinerSettingsDao {
 
     /** The row for a site key, or null when nothing was saved yet. */
     RejoinerSettingsRecord read(String siteKey);
 
-    /** Inserts or updates the row and returns the managed instance. */
-    RejoinerSettingsRecord save(RejoinerSettingsRecord record);
+    /** Updates the record's row, or inserts it when there is none; an unset value clears its column. */
+    void save(RejoinerSettingsRecord record);
 }

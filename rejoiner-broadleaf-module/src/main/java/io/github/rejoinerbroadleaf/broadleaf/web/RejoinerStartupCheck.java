@@ -97,7 +97,7 @@ public class RejoinerStartupCheck implements ApplicationListener<ContextRefreshe
                     s.isConversionsActive() ? "on" : s.conversionsEnabled() ? "on but credentials missing" : "off",
                     restoreEndpoint ? "mapped" : "not mapped",
                     adminScreens ? "present" : "not in this application",
-                    table ? "present" : "absent");
+                    table ? "present" : "absent (the admin screen creates it on first use)");
             if (!placement) {
                 warnings.add("automatic placement is unavailable: " + WEB_TEMPLATE_ENGINE + " has no Rejoiner dialect. List "
                         + "classpath*:bl-rejoiner-applicationContext.xml in patchConfigLocation (after a file that replaces "
@@ -113,10 +113,6 @@ public class RejoinerStartupCheck implements ApplicationListener<ContextRefreshe
             if (!restoreEndpoint) {
                 warnings.add("cart restore links are not served (e-mails link to the plain cart page): add "
                         + "classpath*:bl-rejoiner-servlet.xml to the storefront DispatcherServlet's contextConfigLocation");
-            }
-            if (adminScreens && !table) {
-                warnings.add("the admin screens are installed but table RJ_ADMIN_SETTINGS is missing: add "
-                        + "classpath*:/META-INF/persistence-rejoiner.xml to blMergedPersistenceXmlLocations and create the table");
             }
             for (String w : warnings) {
                 LOG.warn("Rejoiner install: {}", w);
