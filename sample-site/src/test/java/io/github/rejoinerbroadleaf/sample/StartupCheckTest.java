@@ -1,6 +1,6 @@
 package io.github.rejoinerbroadleaf.sample;
 
-import io.github.rejoinerbroadleaf.broadleaf.web.RejoinerStartupCheck;
+import io.github.rejoinerbroadleaf.broadleaf.install.RejoinerStartupCheck;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

@@ -1,6 +1,6 @@
 package io.github.rejoinerbroadleaf.broadleaf.restore;
 
-import io.github.rejoinerbroadleaf.broadleaf.tracking.AjaxCallsController;
+import io.github.rejoinerbroadleaf.broadleaf.web.ModulePaths;
 
 import javax.servlet.Filter;
 import javax.servlet.FilterChain;
@@ -53,7 +53,7 @@ public class RestoreLinkRequestFilter implements Filter {
         String context = request.getContextPath() == null ? "" : request.getContextPath();
         // The AJAX calls endpoint is GET-only too: mapped here, a POST without a CSRF token gets 405, not the CSRF filter's error.
         return uri != null && (uri.equals(context + CartRestoreService.PATH) || uri.equals(context + OrderSummaryLinks.PATH)
-                || uri.equals(context + AjaxCallsController.PATH));
+                || uri.equals(context + ModulePaths.AJAX_CALLS));
     }
 
     /** A load the browser makes on speculation, not because the shopper opened the link. */

@@ -1,5 +1,6 @@
 package io.github.rejoinerbroadleaf.broadleaf.tracking;
 
+import io.github.rejoinerbroadleaf.broadleaf.web.ModulePaths;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -25,7 +26,7 @@ import java.nio.charset.StandardCharsets;
 public class AjaxCallsController {
 
     /** The endpoint's path within the storefront servlet. */
-    public static final String PATH = "/rejoiner/ajax-calls";
+    public static final String PATH = ModulePaths.AJAX_CALLS;
 
     private final StorefrontTracker tracker;
 

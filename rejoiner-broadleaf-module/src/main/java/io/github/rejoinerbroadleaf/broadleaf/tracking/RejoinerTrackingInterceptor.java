@@ -1,6 +1,5 @@
 package io.github.rejoinerbroadleaf.broadleaf.tracking;
 
-import io.github.rejoinerbroadleaf.broadleaf.web.RejoinerStartupCheck;
 import org.broadleafcommerce.common.web.BroadleafRequestContext;
 import org.broadleafcommerce.core.catalog.domain.Product;
 import org.springframework.web.servlet.ModelAndView;
@@ -25,7 +24,7 @@ public class RejoinerTrackingInterceptor extends HandlerInterceptorAdapter {
 
     private final StorefrontTracker tracker;
     private final PageWorkMeter meter;
-    private RejoinerStartupCheck startupCheck;
+    private Runnable startupCheck;
 
     public RejoinerTrackingInterceptor(StorefrontTracker tracker) {
         this(tracker, PageWorkMeter.OFF);
@@ -38,16 +37,16 @@ public class RejoinerTrackingInterceptor extends HandlerInterceptorAdapter {
     }
 
     /** The install check to report at the first request (all servlets have started by then). */
-    public void setStartupCheck(RejoinerStartupCheck startupCheck) {
+    public void setStartupCheck(Runnable startupCheck) {
         this.startupCheck = startupCheck;
     }
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        RejoinerStartupCheck check = startupCheck;
+        Runnable check = startupCheck;
         if (check != null) {
             startupCheck = null; // one report; later requests skip even the check
-            check.reportOnce();
+            check.run();
         }
         return true;
     }

@@ -1,4 +1,4 @@
-package io.github.rejoinerbroadleaf.broadleaf.web;
+package io.github.rejoinerbroadleaf.broadleaf.install;
 
 import io.github.rejoinerbroadleaf.broadleaf.admin.JdbcSettingsTable;
 import io.github.rejoinerbroadleaf.broadleaf.restore.CartRestoreController;

@@ -1,4 +1,4 @@
-package io.github.rejoinerbroadleaf.broadleaf.web;
+package io.github.rejoinerbroadleaf.broadleaf.install;
 
 import io.github.rejoinerbroadleaf.broadleaf.admin.JdbcSettingsTable;
 import io.github.rejoinerbroadleaf.broadleaf.admin.RejoinerSettingsController;
@@ -25,8 +25,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * every DispatcherServlet context below it (Spring passes child events up), noting which of them
  * hold the restore-link endpoint and the admin screens. The line is written at the first request
  * the module sees (every servlet has started by then), or by {@link #report()}.
+ *
+ * <p>In a package of its own because it looks at every other part of the module (settings table,
+ * admin screens, restore endpoint, dialect); nothing of the module depends on it.
  */
-public class RejoinerStartupCheck implements ApplicationListener<ContextRefreshedEvent> {
+public class RejoinerStartupCheck implements ApplicationListener<ContextRefreshedEvent>, Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RejoinerStartupCheck.class);
 
@@ -74,6 +77,12 @@ public class RejoinerStartupCheck implements ApplicationListener<ContextRefreshe
             }
         }
         return false;
+    }
+
+    /** {@link #reportOnce()}: what the tracking interceptor runs at the first request. */
+    @Override
+    public void run() {
+        reportOnce();
     }
 
     /** Writes the report once (later calls do nothing); never throws. */
