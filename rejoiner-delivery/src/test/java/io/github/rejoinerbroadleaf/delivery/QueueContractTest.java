@@ -657,7 +657,8 @@ abstract class QueueContractTest {
         senders.put(SITE, hung);
         TestPool cable = db.newPool();
         DeliveryWorker nodeA = start(worker(new ConversionQueue(cable, queue.settings(), clock)));
-        Await.until("node A claimed eight rows, two of them in the sender", Duration.ofSeconds(10),
+        // A deadline, not a wait: generous because CI machines may be busy (it once ran out at 10 s there).
+        Await.until("node A claimed eight rows, two of them in the sender", Duration.ofSeconds(30),
                 () -> countIn(QueueStatus.SENDING) == 8 && hung.entered() == 2);
         // Node A dies: it loses its database for good and its threads end at once, so it can neither
         // give back the rows it claimed nor record anything.
