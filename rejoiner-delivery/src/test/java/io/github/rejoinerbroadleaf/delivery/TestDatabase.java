@@ -49,46 +49,33 @@ abstract class TestDatabase implements AutoCloseable {
     }
 
     static TestDatabase hsqldb() {
-        return new TestDatabase() {
-            private final String url = "jdbc:hsqldb:mem:rj" + UUID.randomUUID().toString().replace("-", "");
-
-            @Override
-            String name() {
-                return "HSQLDB";
-            }
-
-            @Override
-            protected TestPool createPool() {
-                return new TestPool(url, "SA", "");
-            }
-
-            @Override
-            protected void dropDatabase() throws SQLException {
-                try (Connection c = DriverManager.getConnection(url, "SA", ""); Statement s = c.createStatement()) {
-                    s.execute("SHUTDOWN");
-                }
-            }
-        };
+        return inMemory("HSQLDB", "jdbc:hsqldb:mem:rj" + randomName(), "SA");
     }
 
     static TestDatabase h2() {
-        return new TestDatabase() {
-            private final String url = "jdbc:h2:mem:rj" + UUID.randomUUID().toString().replace("-", "")
-                    + ";DB_CLOSE_DELAY=-1";
+        return inMemory("H2", "jdbc:h2:mem:rj" + randomName() + ";DB_CLOSE_DELAY=-1", "sa");
+    }
 
+    private static String randomName() {
+        return UUID.randomUUID().toString().replace("-", "");
+    }
+
+    /** An in-memory database of its own, dropped with {@code SHUTDOWN}. */
+    private static TestDatabase inMemory(final String name, final String url, final String user) {
+        return new TestDatabase() {
             @Override
             String name() {
-                return "H2";
+                return name;
             }
 
             @Override
             protected TestPool createPool() {
-                return new TestPool(url, "sa", "");
+                return new TestPool(url, user, "");
             }
 
             @Override
             protected void dropDatabase() throws SQLException {
-                try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
+                try (Connection c = DriverManager.getConnection(url, user, ""); Statement s = c.createStatement()) {
                     s.execute("SHUTDOWN");
                 }
             }
