@@ -68,6 +68,17 @@ public final class CartItem {
         return productId != null;
     }
 
+    /** Adds the items that can be sent (those with a product id) to a conversion's list. */
+    static void addSendable(List<CartItem> to, Collection<CartItem> items) {
+        if (items != null) {
+            for (CartItem item : items) {
+                if (item != null && item.hasProductId()) {
+                    to.add(item);
+                }
+            }
+        }
+    }
+
     /** The product id, or null when it was missing (the item is then never sent). */
     public String productId() {
         return productId;

@@ -136,18 +136,12 @@ public final class LeadConversion {
 
         /** Adds an item; items without product id are skipped. */
         public Builder item(CartItem item) {
-            if (item != null && item.hasProductId()) {
-                items.add(item);
-            }
+            CartItem.addSendable(items, Collections.singletonList(item));
             return this;
         }
 
         public Builder items(Collection<CartItem> items) {
-            if (items != null) {
-                for (CartItem item : items) {
-                    item(item);
-                }
-            }
+            CartItem.addSendable(this.items, items);
             return this;
         }
 
