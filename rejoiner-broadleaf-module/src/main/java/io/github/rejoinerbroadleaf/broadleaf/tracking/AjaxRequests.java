@@ -16,24 +16,29 @@ final class AjaxRequests {
     }
 
     /**
-     * Whether the request was made by XHR or {@code fetch} rather than by navigating: jQuery's
-     * (and Broadleaf's) {@code X-Requested-With} header or Broadleaf's {@code blcAjax=true}, or the
+     * Bit of {@link #kind}: made by XHR or {@code fetch} rather than by navigating: jQuery's (and
+     * Broadleaf's) {@code X-Requested-With} header or Broadleaf's {@code blcAjax=true}, or the
      * browser's {@code Sec-Fetch-Dest: empty} (every XHR and {@code fetch}, with or without header).
      */
-    static boolean isXhrOrFetch(HttpServletRequest request) {
-        return request != null && ("XMLHttpRequest".equalsIgnoreCase(request.getHeader("X-Requested-With"))
-                || "empty".equalsIgnoreCase(request.getHeader("Sec-Fetch-Dest"))
-                || "true".equals(request.getParameter("blcAjax")));
-    }
+    static final int XHR_OR_FETCH = 1;
+    /**
+     * Bit of {@link #kind}: an XHR asking for a page (Broadleaf's own test: {@code X-Requested-With}
+     * or {@code blcAjax=true}): whatever it returns is inserted into a page that already has the
+     * script, and scripts in inserted HTML do not run.
+     */
+    static final int AJAX = 2;
 
     /**
-     * An XHR asking for a page (Broadleaf's own test: {@code X-Requested-With} or {@code blcAjax=true}):
-     * whatever it returns is inserted into a page that already has the script, and scripts in
-     * inserted HTML do not run.
+     * What kind of request this is, from one reading of its headers and parameter (the interceptor
+     * keeps it in {@link RejoinerPageData} for the automatic placement): {@link #XHR_OR_FETCH} and
+     * {@link #AJAX} combined.
      */
-    static boolean isAjaxRequest(HttpServletRequest request) {
-        return "XMLHttpRequest".equals(request.getHeader("X-Requested-With"))
-                || "true".equals(request.getParameter("blcAjax"));
+    static int kind(HttpServletRequest request) {
+        String requestedWith = request.getHeader("X-Requested-With");
+        boolean ajax = "XMLHttpRequest".equals(requestedWith) || "true".equals(request.getParameter("blcAjax"));
+        boolean xhrOrFetch = ajax || "XMLHttpRequest".equalsIgnoreCase(requestedWith)
+                || "empty".equalsIgnoreCase(request.getHeader("Sec-Fetch-Dest"));
+        return (xhrOrFetch ? XHR_OR_FETCH : 0) | (ajax ? AJAX : 0);
     }
 
     /** The Referer's path and query when it is on the store's base URL, else null. */

@@ -31,6 +31,7 @@ public final class RejoinerPageData {
     private boolean customerLookedUp;
     private Customer customer;
     private String queuedAjaxView;
+    private int requestKind = -1;
 
     /** The request's page data, or null when no hook has recorded anything. */
     public static RejoinerPageData find(HttpServletRequest request) {
@@ -147,5 +148,14 @@ public final class RejoinerPageData {
 
     void setOnlyCalls(CommandCache.Calls calls) {
         this.onlyCalls = calls;
+    }
+
+    /** The request's {@link AjaxRequests#kind} as the interceptor read it, or -1 when not read yet. */
+    int requestKind() {
+        return requestKind;
+    }
+
+    void setRequestKind(int kind) {
+        this.requestKind = kind;
     }
 }

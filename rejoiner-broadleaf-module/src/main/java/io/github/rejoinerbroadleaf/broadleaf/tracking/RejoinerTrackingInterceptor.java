@@ -63,7 +63,9 @@ public class RejoinerTrackingInterceptor extends HandlerInterceptorAdapter {
             if (product instanceof Product) {
                 tracker.productShown(request, (Product) product);
             }
-            if (AjaxRequests.isXhrOrFetch(request)) {
+            int kind = AjaxRequests.kind(request);
+            RejoinerPageData.of(request).setRequestKind(kind); // the placement need not read the headers again
+            if ((kind & AjaxRequests.XHR_OR_FETCH) != 0) {
                 // An HTML fragment or quick view: its page view reaches Rejoiner through the AJAX endpoint.
                 tracker.ajaxViewShown(request);
             }

@@ -151,12 +151,13 @@ public class StorefrontTracker {
             if (!settings.isTrackingActive() || !ConsentGate.hasConsent(request, settings.consentCookie())) {
                 return;
             }
-            if (mayCarryShopperData(request)) {
-                markPrivate(RejoinerPageData.of(request), response);
+            Order cart = shopper.cart();
+            RejoinerPageData page = RejoinerPageData.of(request);
+            if (mayCarryShopperData(request, page, cart)) {
+                markPrivate(page, response);
             }
             // The page's script may render after the response is committed: remember its cart now.
-            Order cart = shopper.cartKnown(request) ? shopper.cart() : null;
-            if (cart != null) {
+            if (cart != null && shopper.cartKnown(request)) {
                 snapshots.syncLastCart(request, response, settings, cart.getId());
             }
         } catch (RuntimeException e) {
@@ -164,9 +165,8 @@ public class StorefrontTracker {
         }
     }
 
-    private boolean mayCarryShopperData(HttpServletRequest request) {
-        RejoinerPageData page = RejoinerPageData.of(request);
-        if (page.confirmedOrder() != null || shopper.cart() != null) {
+    private boolean mayCarryShopperData(HttpServletRequest request, RejoinerPageData page, Order cart) {
+        if (page.confirmedOrder() != null || cart != null) {
             return true;
         }
         Customer customer = customer(page);
@@ -214,15 +214,18 @@ public class StorefrontTracker {
      * request: a second call returns the same script.
      */
     public String trackingScript(HttpServletRequest request, HttpServletResponse response, String cspNonce) {
+        return request == null ? "" : trackingScript(request, response, cspNonce, null, null);
+    }
+
+    /** {@link #trackingScript} with the page data and the settings its caller already has (each may be null). */
+    private String trackingScript(HttpServletRequest request, HttpServletResponse response, String cspNonce,
+                                  RejoinerPageData known, RejoinerSettings knownSettings) {
         try {
-            if (request == null) {
-                return "";
-            }
-            RejoinerPageData page = RejoinerPageData.of(request);
+            RejoinerPageData page = known != null ? known : RejoinerPageData.of(request);
             if (page.renderedScript() != null) {
                 return page.renderedScript();
             }
-            RejoinerSettings settings = settingsService.current();
+            RejoinerSettings settings = knownSettings != null ? knownSettings : settingsService.current();
             TrackingScript renderer = renderers.renderer(settings, ajaxEndpoint(request));
             List<TrackingCommand> commands = renderer == null ? null
                     : commands(request, response, settings, TrackingPlanner.Mode.PAGE, null);
@@ -243,15 +246,17 @@ public class StorefrontTracker {
      * later one "", so a page never carries the script twice.
      */
     public String placeScript(HttpServletRequest request, HttpServletResponse response, String cspNonce) {
+        return request == null ? "" : placeScript(request, response, cspNonce, null);
+    }
+
+    private String placeScript(HttpServletRequest request, HttpServletResponse response, String cspNonce,
+                               RejoinerSettings settings) {
         try {
-            if (request == null) {
-                return "";
-            }
             RejoinerPageData page = RejoinerPageData.of(request);
             if (page.scriptPlaced()) {
                 return "";
             }
-            String script = trackingScript(request, response, cspNonce);
+            String script = trackingScript(request, response, cspNonce, page, settings);
             if (!script.isEmpty()) {
                 page.markScriptPlaced();
             }
@@ -269,14 +274,16 @@ public class StorefrontTracker {
      */
     public String automaticScript(HttpServletRequest request, HttpServletResponse response) {
         try {
-            if (request == null || shopper.isAdmin() || AjaxRequests.isAjaxRequest(request)) {
+            if (request == null || shopper.isAdmin()) {
                 return "";
             }
             RejoinerPageData existing = RejoinerPageData.find(request);
-            if (existing != null && existing.scriptPlaced() || !settingsService.current().automaticPlacement()) {
+            int kind = existing == null || existing.requestKind() < 0 ? AjaxRequests.kind(request) : existing.requestKind();
+            if ((kind & AjaxRequests.AJAX) != 0 || existing != null && existing.scriptPlaced()) {
                 return "";
             }
-            return placeScript(request, response, null);
+            RejoinerSettings settings = settingsService.current();
+            return settings.automaticPlacement() ? placeScript(request, response, null, settings) : "";
         } catch (RuntimeException | LinkageError e) {
             TrackingFailures.report("automaticScript", e);
             return "";
@@ -367,18 +374,21 @@ public class StorefrontTracker {
             // This fragment carries its own addPageView: the endpoint must not push it again.
             PendingAjaxViews.unqueue(request, page.queuedAjaxView());
         }
-        final String baseUrl = baseUrl(request, settings);
-        final UrlResolver urls = calls.resolver(baseUrl);
-        TrackingPlanner.Inputs in = new TrackingPlanner.Inputs().mode(mode).cartKnown(cartKnown);
-        if (mode == TrackingPlanner.Mode.AJAX) {
-            in.pageUrl(AjaxRequests.pageUrl(request, page.products(), pageUrl), urls);
-        } else if (mode == TrackingPlanner.Mode.PAGE) {
-            in.untracked(untrackedPages.isUntracked(request, settings.untrackedPagePatterns()));
-        }
         // Without the cart filter (e.g. an error page for a static resource) the cart is unknown, not absent.
         final Order cart = cartKnown ? shopper.cart() : null;
         final Customer customer = customer(page);
         final Order confirmed = page.confirmedOrder();
+        List<Product> products = page.products();
+        // Only calls with URLs need the base URL (four request reads and a concatenation per page).
+        boolean needsUrls = cart != null || confirmed != null || !products.isEmpty() || mode == TrackingPlanner.Mode.AJAX;
+        final String baseUrl = needsUrls ? baseUrl(request, settings) : null;
+        final UrlResolver urls = needsUrls ? calls.resolver(baseUrl) : null;
+        TrackingPlanner.Inputs in = new TrackingPlanner.Inputs().mode(mode).cartKnown(cartKnown);
+        if (mode == TrackingPlanner.Mode.AJAX) {
+            in.pageUrl(AjaxRequests.pageUrl(request, products, pageUrl), urls);
+        } else if (mode == TrackingPlanner.Mode.PAGE) {
+            in.untracked(untrackedPages.isUntracked(request, settings.untrackedPagePatterns()));
+        }
         if (cart != null) {
             final CartFingerprint fingerprint = CartFingerprint.of(cart);
             in.cart(new CartView(fingerprint, () -> mapper.itemQuantities(cart),
@@ -386,11 +396,13 @@ public class StorefrontTracker {
         }
         in.email(email(customer, cart, confirmed), () -> TrackingCommand.setCustomerData(
                 mapper.customerData(customer != null && customer.isLoggedIn() ? customer : null, shopper.locale(request))));
-        List<CommandCache.Calls> views = new ArrayList<CommandCache.Calls>(page.products().size());
-        for (Product product : page.products()) {
-            views.add(calls.productView(product, baseUrl, urls));
+        if (!products.isEmpty()) {
+            List<CommandCache.Calls> views = new ArrayList<CommandCache.Calls>(products.size());
+            for (Product product : products) {
+                views.add(calls.productView(product, baseUrl, urls));
+            }
+            in.productViews(views);
         }
-        in.productViews(views);
         if (confirmed != null) {
             in.confirmed(new TrackingPlanner.Confirmation(SubmittedOrders.isSubmitted(confirmed),
                     () -> orders.claimConversion(confirmed),
