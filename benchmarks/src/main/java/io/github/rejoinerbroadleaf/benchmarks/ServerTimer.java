@@ -18,8 +18,8 @@ import org.eclipse.jetty.server.Request;
  *
  * <p>Beside it, the CPU time the request's thread spent between the same two moments (when both ran
  * on one thread, as they do for these small blocking requests; otherwise -1): the CPU a page costs
- * the server, without waiting or other threads' work. And, with a {@link PageWorkProbe}, the CPU
- * time the module's own hooks spent in that request.
+ * the server, without waiting or other threads' work. And, with a {@link PageWorkProbe}, the time
+ * the module's own hooks took in that request.
  */
 final class ServerTimer implements HttpChannel.Listener {
 
@@ -30,8 +30,7 @@ final class ServerTimer implements HttpChannel.Listener {
 
     private final BlockingQueue<long[]> completed = new LinkedBlockingQueue<>();
     private volatile long lastCpuNanos = -1;
-    private volatile long lastModuleCpuNanos = -1;
-    private volatile long lastModuleWallNanos = -1;
+    private volatile long lastModuleNanos = -1;
     private volatile PageWorkProbe probe;
 
     /** Counts the module's hooks of every timed request from now on. */
@@ -59,8 +58,8 @@ final class ServerTimer implements HttpChannel.Listener {
             boolean sameThread = Thread.currentThread().getId() == begin[1];
             long cpu = sameThread ? THREADS.getCurrentThreadCpuTime() - begin[2] : -1;
             PageWorkProbe p = probe;
-            long[] module = p != null && sameThread ? p.close() : new long[] {-1, -1};
-            completed.add(new long[] {System.nanoTime() - begin[0], cpu, module[0], module[1]});
+            long module = p != null && sameThread ? p.close()[0] : -1;
+            completed.add(new long[] {System.nanoTime() - begin[0], cpu, module});
         }
     }
 
@@ -69,14 +68,9 @@ final class ServerTimer implements HttpChannel.Listener {
         return lastCpuNanos;
     }
 
-    /** The module hooks' CPU time in the request last returned by {@link #next()}, or -1 when not measured. */
-    long lastModuleCpu() {
-        return lastModuleCpuNanos;
-    }
-
-    /** The module hooks' elapsed time in the request last returned by {@link #next()}, or -1 when not measured. */
-    long lastModuleWall() {
-        return lastModuleWallNanos;
+    /** The time of the module's hooks in the request last returned by {@link #next()}, or -1 when not measured. */
+    long lastModule() {
+        return lastModuleNanos;
     }
 
     /**
@@ -89,8 +83,7 @@ final class ServerTimer implements HttpChannel.Listener {
             throw new IllegalStateException("no server time recorded for a timed request");
         }
         lastCpuNanos = times[1];
-        lastModuleCpuNanos = times[2];
-        lastModuleWallNanos = times[3];
+        lastModuleNanos = times[2];
         return times[0];
     }
 }

@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -55,12 +56,13 @@ final class StorefrontBenchmark {
     static final long HELD_MILLIS = 900_000;
 
     /**
-     * Warm-up requests per mode and page. The module's hooks run once per page, so the JIT compiles them
-     * fully (C2) only after a few thousand pages, and so does the store's per-request code. Category
-     * page in two runs under the same load: 300 warm-up requests, module 105 µs and page 5.9 ms CPU;
-     * 2 500, module 48 µs and page 2.8 ms.
+     * Warm-up requests per mode and page. The module's hooks run once per page, so the JIT compiles
+     * them fully (C2) only after thousands of pages. Category page, module time per page (tracking on)
+     * during one 20 000-request warm-up: 60 µs after 2 000 requests per mode, 52 µs after 6 000, 22 µs
+     * after 8 000, 8-10 µs from 14 000 on; hence 20 000 (the suite's log lists the same figures for each
+     * page of every run).
      */
-    private final int pageWarmup = Integer.getInteger("bench.pages.warmup", 2500);
+    private final int pageWarmup = Integer.getInteger("bench.pages.warmup", 20000);
     private final int pageRounds = Integer.getInteger("bench.pages.rounds", 120);
     private final int pagePerRound = Integer.getInteger("bench.pages.perRound", 25);
     private final int checkoutWarmup = Integer.getInteger("bench.checkout.warmup", 20);
@@ -83,7 +85,7 @@ final class StorefrontBenchmark {
     /** Result of one page: server times and client latencies of each mode. */
     record PageResult(String label, String path, Samples serverOn, Samples serverOff, Samples on, Samples off,
                       long bytesOn, long bytesOff, boolean informational, Samples cpuOn, Samples cpuOff,
-                      Samples moduleOn, Samples moduleOff, Samples moduleWallOn, Samples moduleWallOff,
+                      Samples moduleOn, Samples moduleOff, List<String> warmup, List<Double> sixths,
                       Map<String, Samples> hooksOn, Map<String, Samples> hooksOff) {
     }
 
@@ -192,8 +194,8 @@ final class StorefrontBenchmark {
             PageResult r = measurePage("Cart page, " + CART_LINES + " lines, 64 KB response buffer (informational)",
                     sameShopper, CART_PAGE, "setCartItem");
             return new PageResult(r.label(), r.path(), r.serverOn(), r.serverOff(), r.on(), r.off(), r.bytesOn(),
-                    r.bytesOff(), true, r.cpuOn(), r.cpuOff(), r.moduleOn(), r.moduleOff(), r.moduleWallOn(),
-                    r.moduleWallOff(), r.hooksOn(), r.hooksOff());
+                    r.bytesOff(), true, r.cpuOn(), r.cpuOff(), r.moduleOn(), r.moduleOff(), r.warmup(),
+                    r.sixths(), r.hooksOn(), r.hooksOff());
         } finally {
             http.setOutputBufferSize(defaultSize);
         }
@@ -222,6 +224,11 @@ final class StorefrontBenchmark {
             throws Exception {
         log.accept("page " + path + ": warm-up " + pageWarmup + " requests per mode");
         int block = Math.max(1, pagePerRound);
+        // The module's time per page while warming up, per stretch of requests with tracking on: shows
+        // when its once-per-page code has been compiled (the figure stops falling).
+        List<String> warmup = new ArrayList<>();
+        Samples stretch = new Samples();
+        int stretchLength = Math.max(block, pageWarmup / 10);
         for (int done = 0; done < pageWarmup; done += block) {
             for (boolean on : new boolean[] {true, false}) {
                 tracking(on);
@@ -229,9 +236,17 @@ final class StorefrontBenchmark {
                 for (int i = 0; i < block; i++) {
                     client.timedGet(path);
                     serverTimer.next();
+                    if (on && serverTimer.lastModule() >= 0) {
+                        stretch.add(serverTimer.lastModule());
+                    }
                 }
             }
+            if (stretch.size() > 0 && (stretch.size() >= stretchLength || done + block >= pageWarmup)) {
+                warmup.add(String.format(Locale.ROOT, "%d: %.1f µs", done + block, stretch.median() / 1e3));
+                stretch = new Samples();
+            }
         }
+        log.accept("page " + path + ": module time median (tracking on) during the warm-up, after n requests per mode: " + warmup);
         Samples on = new Samples();
         Samples off = new Samples();
         Samples serverOn = new Samples();
@@ -240,8 +255,13 @@ final class StorefrontBenchmark {
         Samples cpuOff = new Samples();
         Samples moduleOn = new Samples();
         Samples moduleOff = new Samples();
-        Samples moduleWallOn = new Samples();
-        Samples moduleWallOff = new Samples();
+        // Server times per sixth of the rounds: the ratio of each sixth shows the spread within the run.
+        List<Samples> sixthsOn = new ArrayList<>();
+        List<Samples> sixthsOff = new ArrayList<>();
+        for (int i = 0; i < SIXTHS; i++) {
+            sixthsOn.add(new Samples());
+            sixthsOff.add(new Samples());
+        }
         Map<String, Samples> hooksOn = new TreeMap<>();
         Map<String, Samples> hooksOff = new TreeMap<>();
         long bytesOn = 0;
@@ -261,17 +281,17 @@ final class StorefrontBenchmark {
                 }
                 Samples cpuInto = mode ? cpuOn : cpuOff;
                 Samples moduleInto = mode ? moduleOn : moduleOff;
-                Samples moduleWallInto = mode ? moduleWallOn : moduleWallOff;
                 pageWork.resetHooks();
                 for (int i = 0; i < pagePerRound; i++) {
                     into.add(client.timedGet(path));
-                    serverInto.add(serverTimer.next());
+                    long server = serverTimer.next();
+                    serverInto.add(server);
+                    (mode ? sixthsOn : sixthsOff).get(r * SIXTHS / pageRounds).add(server);
                     if (serverTimer.lastCpu() >= 0) {
                         cpuInto.add(serverTimer.lastCpu());
                     }
-                    if (serverTimer.lastModuleCpu() >= 0) {
-                        moduleInto.add(serverTimer.lastModuleCpu());
-                        moduleWallInto.add(serverTimer.lastModuleWall());
+                    if (serverTimer.lastModule() >= 0) {
+                        moduleInto.add(serverTimer.lastModule());
                     }
                 }
                 Map<String, Samples> hooksInto = mode ? hooksOn : hooksOff;
@@ -284,12 +304,24 @@ final class StorefrontBenchmark {
                 (double) serverOn.median() / serverOff.median(), Samples.millis(on.median()), Samples.millis(off.median()),
                 (double) on.median() / off.median()));
         if (moduleOn.size() > 0) {
-            log.accept(String.format("page %s: module hooks' CPU median on %.1f µs, off %.1f µs (elapsed %.1f / %.1f µs);"
-                    + " page CPU median on %.1f µs", path, moduleOn.median() / 1e3, moduleOff.median() / 1e3,
-                    moduleWallOn.median() / 1e3, moduleWallOff.median() / 1e3, cpuOn.median() / 1e3));
+            log.accept(String.format("page %s: module hooks' time median on %.1f µs, off %.1f µs; page CPU median on %.1f µs",
+                    path, moduleOn.median() / 1e3, moduleOff.median() / 1e3, cpuOn.median() / 1e3));
         }
         return new PageResult(label, path, serverOn, serverOff, on, off, bytesOn, bytesOff, false, cpuOn, cpuOff,
-                moduleOn, moduleOff, moduleWallOn, moduleWallOff, hooksOn, hooksOff);
+                moduleOn, moduleOff, warmup, sixthRatios(sixthsOn, sixthsOff), hooksOn, hooksOff);
+    }
+
+    private static final int SIXTHS = 6;
+
+    /** The on/off ratio of the server-time medians of each sixth of the rounds (sixths without samples left out). */
+    private static List<Double> sixthRatios(List<Samples> on, List<Samples> off) {
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < on.size(); i++) {
+            if (on.get(i).size() > 0 && off.get(i).size() > 0) {
+                ratios.add((double) on.get(i).median() / off.get(i).median());
+            }
+        }
+        return ratios;
     }
 
     /** An untimed request after a switch: proves the mode is in force; returns the page's size in bytes. */

@@ -1,17 +1,17 @@
 package io.github.rejoinerbroadleaf.broadleaf.tracking;
 
 /**
- * Receives what each of the module's storefront hooks cost the thread that ran it (measurements
- * only, e.g. the benchmark suite's share of a page's CPU). Opt-in: define one bean of this type in
- * the root context and {@link PageWorkMeter} reports to it; without one nothing is measured.
- * Called on the request's thread, right after the hook; must be quick and must not throw.
+ * Receives how long each run of the module's storefront hooks took (measurements only, e.g. the
+ * benchmark suite's share of a page). Opt-in: define one bean of this type in the root context and
+ * {@link PageWorkMeter} reports to it; without one nothing is measured. Called on the request's
+ * thread, right after the hook; must be quick and must not throw.
  */
 public interface PageWorkListener {
 
     /**
      * @param hook which hook ran (e.g. {@code "dialect.placement"}, {@code "interceptor.postHandle"})
-     * @param cpuNanos CPU time of the calling thread spent in the hook
-     * @param wallNanos elapsed time of the hook
+     * @param elapsedNanos {@code System.nanoTime()} from the hook's start to its end, on one thread:
+     *        at least the CPU time the hook used
      */
-    void spent(String hook, long cpuNanos, long wallNanos);
+    void spent(String hook, long elapsedNanos);
 }

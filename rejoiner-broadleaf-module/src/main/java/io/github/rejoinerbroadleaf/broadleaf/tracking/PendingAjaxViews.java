@@ -90,9 +90,8 @@ final class PendingAjaxViews {
         }
     }
 
-    /** Drops every pending view (a full page supersedes them). */
-    static void forget(HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
+    /** Drops every pending view of {@code session} (null: none; a full page supersedes them). */
+    static void forget(HttpSession session) {
         if (session != null && session.getAttribute(SESSION_ATTRIBUTE) != null) {
             session.removeAttribute(SESSION_ATTRIBUTE);
         }

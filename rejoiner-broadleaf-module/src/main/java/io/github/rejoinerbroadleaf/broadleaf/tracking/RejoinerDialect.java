@@ -86,7 +86,7 @@ public class RejoinerDialect extends AbstractDialect {
 
         @Override
         protected ProcessorResult processElement(Arguments arguments, Element body) {
-            long[] span = meter.start();
+            long span = meter.start();
             body.addChild(new Element(PLACEHOLDER));
             meter.stop("dialect.body", span);
             return ProcessorResult.OK;
@@ -112,7 +112,7 @@ public class RejoinerDialect extends AbstractDialect {
 
         @Override
         protected ProcessorResult processElement(Arguments arguments, Element placeholder) {
-            long[] span = meter.start();
+            long span = meter.start();
             String script;
             try {
                 script = tracker.automaticScript(RejoinerVariableExpression.request(), RejoinerVariableExpression.response());

@@ -32,6 +32,9 @@ public final class RejoinerPageData {
     private Customer customer;
     private String queuedAjaxView;
     private int requestKind = -1;
+    private boolean cartLookedUp;
+    private boolean cartKnown;
+    private Order cart;
 
     /** The request's page data, or null when no hook has recorded anything. */
     public static RejoinerPageData find(HttpServletRequest request) {
@@ -148,6 +151,26 @@ public final class RejoinerPageData {
 
     void setOnlyCalls(CommandCache.Calls calls) {
         this.onlyCalls = calls;
+    }
+
+    boolean cartLookedUp() {
+        return cartLookedUp;
+    }
+
+    /** Whether Broadleaf's cart filter ran for this request (without it the cart is unknown, not absent). */
+    boolean cartKnown() {
+        return cartKnown;
+    }
+
+    /** The shopper's cart as the tracker looked it up (null: none or unknown). */
+    Order cart() {
+        return cart;
+    }
+
+    void setCart(boolean known, Order cart) {
+        this.cartKnown = known;
+        this.cart = cart;
+        this.cartLookedUp = true;
     }
 
     /** The request's {@link AjaxRequests#kind} as the interceptor read it, or -1 when not read yet. */

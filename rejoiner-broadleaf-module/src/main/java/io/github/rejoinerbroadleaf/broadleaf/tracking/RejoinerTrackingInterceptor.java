@@ -14,7 +14,7 @@ import javax.servlet.http.HttpServletResponse;
  * product the page shows (model attribute {@code product}: Broadleaf's product controller and
  * quick views) into the request's {@link RejoinerPageData}, and marks the response
  * {@code private, no-store} when its Rejoiner script will carry shopper data. For an XHR or
- * {@code fetch} request that renders a view it records the AJAX view ({@link StorefrontTracker#ajaxViewShown}). The module registers
+ * {@code fetch} request that renders a view it records the AJAX view ({@link StorefrontTracker#viewChosen}). The module registers
  * it for every dispatcher servlet through a {@code MappedInterceptor} bean in the root context.
  */
 public class RejoinerTrackingInterceptor extends HandlerInterceptorAdapter {
@@ -54,22 +54,13 @@ public class RejoinerTrackingInterceptor extends HandlerInterceptorAdapter {
     @Override
     public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
                            ModelAndView modelAndView) {
-        long[] span = meter.start();
+        long span = meter.start();
         try {
             if (modelAndView == null || isRedirect(modelAndView) || isAdmin()) {
                 return;
             }
             Object product = modelAndView.getModelMap().get(PRODUCT_ATTRIBUTE);
-            if (product instanceof Product) {
-                tracker.productShown(request, (Product) product);
-            }
-            int kind = AjaxRequests.kind(request);
-            RejoinerPageData.of(request).setRequestKind(kind); // the placement need not read the headers again
-            if ((kind & AjaxRequests.XHR_OR_FETCH) != 0) {
-                // An HTML fragment or quick view: its page view reaches Rejoiner through the AJAX endpoint.
-                tracker.ajaxViewShown(request);
-            }
-            tracker.beforeRender(request, response);
+            tracker.viewChosen(request, response, product instanceof Product ? (Product) product : null);
         } catch (RuntimeException | LinkageError e) {
             TrackingFailures.report("interceptor", e);
         } finally {

@@ -53,7 +53,7 @@ public class RejoinerVariableExpression implements BroadleafVariableExpression {
 
     /** As {@link #trackingScript()}, with a CSP nonce (base64) on the script element. */
     public String trackingScript(String cspNonce) {
-        long[] span = meter.start();
+        long span = meter.start();
         try {
             return tracker.placeScript(request(), response(), cspNonce);
         } catch (RuntimeException | LinkageError e) {
@@ -71,7 +71,7 @@ public class RejoinerVariableExpression implements BroadleafVariableExpression {
 
     /** As {@link #ajaxCommands()}, with the URL (absolute or context-relative) for {@code addPageView}. */
     public String ajaxCommands(String pageUrl) {
-        long[] span = meter.start();
+        long span = meter.start();
         try {
             return tracker.ajaxCommandsJson(request(), response(), pageUrl);
         } catch (RuntimeException | LinkageError e) {

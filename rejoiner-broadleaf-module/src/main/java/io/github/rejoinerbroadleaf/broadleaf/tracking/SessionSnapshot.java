@@ -18,13 +18,14 @@ final class SessionSnapshot {
     private final LastCartCookie lastCart = new LastCartCookie();
 
     /**
-     * Compares the snapshot with {@code in} ({@link TrackingPlanner#compare}) and keeps the result:
-     * the session attribute is written only on change (replicated or persisted sessions are not
-     * dirtied by every page), the cookie follows the cart.
+     * Compares the snapshot of {@code session} (the request's; the caller creates it) with {@code in}
+     * ({@link TrackingPlanner#compare}) and keeps the result: the session attribute is written only
+     * on change (replicated or persisted sessions are not dirtied by every page), the cookie follows
+     * the cart.
      */
-    TrackingPlanner.Comparison advance(HttpServletRequest request, HttpServletResponse response, RejoinerSettings settings,
-                                       TrackingPlanner.Inputs in, CartChanges.SubmittedCheck submitted) {
-        HttpSession session = request.getSession(true);
+    TrackingPlanner.Comparison advance(HttpSession session, HttpServletRequest request, HttpServletResponse response,
+                                       RejoinerSettings settings, TrackingPlanner.Inputs in,
+                                       CartChanges.SubmittedCheck submitted) {
         synchronized (WebUtils.getSessionMutex(session)) {
             Object stored = session.getAttribute(CartSnapshot.SESSION_ATTRIBUTE);
             CartSnapshot previous = stored instanceof CartSnapshot ? (CartSnapshot) stored : remembered(request, settings);

@@ -110,7 +110,8 @@ public class StorefrontTracker {
             return null;
         }
         String context = request.getContextPath();
-        return context == null ? path : context + path;
+        // At the root context the same string every time: the renderer cache then compares by identity.
+        return context == null || context.isEmpty() ? path : context + path;
     }
 
     // ------------------------------------------------------------------ hooks (record facts)
@@ -138,30 +139,65 @@ public class StorefrontTracker {
     }
 
     /**
-     * Called before the view renders: marks the response {@code private, no-store} when its
-     * Rejoiner script may carry shopper data (a cart, a known customer, a conversion). Cheap: no
-     * database access.
+     * The interceptor's entry, after the controller and before its view renders: records the
+     * product the view shows ({@code null}: none), reads once what kind of request this is (kept
+     * for the automatic placement), records an XHR view ({@link #ajaxViewShown}) and prepares the
+     * response ({@link #beforeRender}). With tracking off or without consent it reads nothing more.
      */
-    public void beforeRender(HttpServletRequest request, HttpServletResponse response) {
+    public void viewChosen(HttpServletRequest request, HttpServletResponse response, Product product) {
         try {
-            if (request == null || response == null || response.isCommitted()) {
+            if (request == null) {
                 return;
             }
             RejoinerSettings settings = settingsService.current();
             if (!settings.isTrackingActive() || !ConsentGate.hasConsent(request, settings.consentCookie())) {
                 return;
             }
-            Order cart = shopper.cart();
             RejoinerPageData page = RejoinerPageData.of(request);
-            if (mayCarryShopperData(request, page, cart)) {
-                markPrivate(page, response);
+            page.addProduct(product);
+            int kind = AjaxRequests.kind(request);
+            page.setRequestKind(kind);
+            if ((kind & AjaxRequests.XHR_OR_FETCH) != 0) {
+                // An HTML fragment or quick view: its page view reaches Rejoiner through the AJAX endpoint.
+                ajaxViewShown(request, page, settings);
             }
-            // The page's script may render after the response is committed: remember its cart now.
-            if (cart != null && shopper.cartKnown(request)) {
-                snapshots.syncLastCart(request, response, settings, cart.getId());
+            beforeRender(request, response, page, settings);
+        } catch (RuntimeException | LinkageError e) {
+            TrackingFailures.report("viewChosen", e);
+        }
+    }
+
+    /**
+     * Called before the view renders: marks the response {@code private, no-store} when its
+     * Rejoiner script may carry shopper data (a cart, a known customer, a conversion). Cheap: no
+     * database access.
+     */
+    public void beforeRender(HttpServletRequest request, HttpServletResponse response) {
+        try {
+            if (request == null) {
+                return;
             }
-        } catch (RuntimeException e) {
+            RejoinerSettings settings = settingsService.current();
+            if (settings.isTrackingActive() && ConsentGate.hasConsent(request, settings.consentCookie())) {
+                beforeRender(request, response, RejoinerPageData.of(request), settings);
+            }
+        } catch (RuntimeException | LinkageError e) {
             TrackingFailures.report("beforeRender", e);
+        }
+    }
+
+    private void beforeRender(HttpServletRequest request, HttpServletResponse response, RejoinerPageData page,
+                              RejoinerSettings settings) {
+        if (response == null) {
+            return;
+        }
+        Order cart = cart(request, page);
+        if (mayCarryShopperData(request, page, cart)) {
+            markPrivate(page, response); // leaves a committed response alone
+        }
+        // The page's script may render after the response is committed: remember its cart now.
+        if (cart != null) {
+            snapshots.syncLastCart(request, response, settings, cart.getId());
         }
     }
 
@@ -181,14 +217,23 @@ public class StorefrontTracker {
      */
     public void ajaxViewShown(HttpServletRequest request) {
         try {
-            if (request == null || ajaxPath == null) {
+            if (request == null) {
                 return;
             }
             RejoinerSettings settings = settingsService.current();
-            if (!settings.isTrackingActive() || !ConsentGate.hasConsent(request, settings.consentCookie())) {
-                return;
+            if (settings.isTrackingActive() && ConsentGate.hasConsent(request, settings.consentCookie())) {
+                ajaxViewShown(request, RejoinerPageData.of(request), settings);
             }
-            RejoinerPageData page = RejoinerPageData.of(request);
+        } catch (RuntimeException | LinkageError e) {
+            TrackingFailures.report("ajaxViewShown", e);
+        }
+    }
+
+    private void ajaxViewShown(HttpServletRequest request, RejoinerPageData page, RejoinerSettings settings) {
+        if (ajaxPath == null) {
+            return;
+        }
+        try {
             String baseUrl = baseUrl(request, settings);
             UrlResolver urls = calls.resolver(baseUrl);
             List<TrackingCommand> view = new ArrayList<TrackingCommand>();
@@ -214,21 +259,25 @@ public class StorefrontTracker {
      * request: a second call returns the same script.
      */
     public String trackingScript(HttpServletRequest request, HttpServletResponse response, String cspNonce) {
-        return request == null ? "" : trackingScript(request, response, cspNonce, null, null);
+        try {
+            return request == null ? "" : trackingScript(request, response, cspNonce, RejoinerPageData.of(request),
+                    settingsService.current());
+        } catch (RuntimeException | LinkageError e) {
+            TrackingFailures.report("trackingScript", e);
+            return "";
+        }
     }
 
-    /** {@link #trackingScript} with the page data and the settings its caller already has (each may be null). */
+    /** {@link #trackingScript} with the request's page data and the settings its caller already has. */
     private String trackingScript(HttpServletRequest request, HttpServletResponse response, String cspNonce,
-                                  RejoinerPageData known, RejoinerSettings knownSettings) {
+                                  RejoinerPageData page, RejoinerSettings settings) {
         try {
-            RejoinerPageData page = known != null ? known : RejoinerPageData.of(request);
             if (page.renderedScript() != null) {
                 return page.renderedScript();
             }
-            RejoinerSettings settings = knownSettings != null ? knownSettings : settingsService.current();
             TrackingScript renderer = renderers.renderer(settings, ajaxEndpoint(request));
             List<TrackingCommand> commands = renderer == null ? null
-                    : commands(request, response, settings, TrackingPlanner.Mode.PAGE, null);
+                    : commands(request, response, settings, page, TrackingPlanner.Mode.PAGE, null);
             CommandCache.Calls only = page.onlyCalls();
             String script = commands == null ? ""
                     : only != null ? only.scriptAlone(renderer, cspNonce) : renderer.render(commands, cspNonce);
@@ -246,13 +295,18 @@ public class StorefrontTracker {
      * later one "", so a page never carries the script twice.
      */
     public String placeScript(HttpServletRequest request, HttpServletResponse response, String cspNonce) {
-        return request == null ? "" : placeScript(request, response, cspNonce, null);
+        try {
+            return request == null ? "" : placeScript(request, response, cspNonce, RejoinerPageData.of(request),
+                    settingsService.current());
+        } catch (RuntimeException | LinkageError e) {
+            TrackingFailures.report("placeScript", e);
+            return "";
+        }
     }
 
     private String placeScript(HttpServletRequest request, HttpServletResponse response, String cspNonce,
-                               RejoinerSettings settings) {
+                               RejoinerPageData page, RejoinerSettings settings) {
         try {
-            RejoinerPageData page = RejoinerPageData.of(request);
             if (page.scriptPlaced()) {
                 return "";
             }
@@ -274,16 +328,16 @@ public class StorefrontTracker {
      */
     public String automaticScript(HttpServletRequest request, HttpServletResponse response) {
         try {
-            if (request == null || shopper.isAdmin()) {
-                return "";
-            }
-            RejoinerPageData existing = RejoinerPageData.find(request);
-            int kind = existing == null || existing.requestKind() < 0 ? AjaxRequests.kind(request) : existing.requestKind();
-            if ((kind & AjaxRequests.AJAX) != 0 || existing != null && existing.scriptPlaced()) {
+            if (request == null) {
                 return "";
             }
             RejoinerSettings settings = settingsService.current();
-            return settings.automaticPlacement() ? placeScript(request, response, null, settings) : "";
+            if (!settings.isTrackingActive() || !settings.automaticPlacement() || shopper.isAdmin()) {
+                return "";
+            }
+            RejoinerPageData page = RejoinerPageData.of(request);
+            int kind = page.requestKind() < 0 ? AjaxRequests.kind(request) : page.requestKind();
+            return (kind & AjaxRequests.AJAX) != 0 ? "" : placeScript(request, response, null, page, settings);
         } catch (RuntimeException | LinkageError e) {
             TrackingFailures.report("automaticScript", e);
             return "";
@@ -307,7 +361,7 @@ public class StorefrontTracker {
             }
             RejoinerSettings settings = settingsService.current();
             List<TrackingCommand> commands = renderers.renderer(settings, ajaxEndpoint(request)) == null ? null
-                    : commands(request, response, settings, TrackingPlanner.Mode.AJAX, pageUrl);
+                    : commands(request, response, settings, page, TrackingPlanner.Mode.AJAX, pageUrl);
             String json = commands == null ? "[]" : TrackingScript.commandsJson(commands);
             page.setRenderedAjax(json);
             return json;
@@ -334,7 +388,7 @@ public class StorefrontTracker {
             }
             RejoinerSettings settings = settingsService.current();
             List<TrackingCommand> commands = renderers.renderer(settings, ajaxEndpoint(request)) == null ? null
-                    : commands(request, response, settings, TrackingPlanner.Mode.PUSH, null);
+                    : commands(request, response, settings, RejoinerPageData.of(request), TrackingPlanner.Mode.PUSH, null);
             if (commands == null) {
                 return "[]";
             }
@@ -352,7 +406,8 @@ public class StorefrontTracker {
      * Moves the session's {@link CartSnapshot} on: one-off calls appear in one response only.
      */
     private List<TrackingCommand> commands(HttpServletRequest request, HttpServletResponse response,
-                                           final RejoinerSettings settings, TrackingPlanner.Mode mode, String pageUrl) {
+                                           final RejoinerSettings settings, RejoinerPageData page,
+                                           TrackingPlanner.Mode mode, String pageUrl) {
         if (!settings.isTrackingActive()) {
             return null;
         }
@@ -360,22 +415,23 @@ public class StorefrontTracker {
             SessionSnapshot.forget(request);
             return null;
         }
-        boolean cartKnown = shopper.cartKnown(request);
-        RejoinerPageData page = RejoinerPageData.of(request);
+        // Without the cart filter (e.g. an error page for a static resource) the cart is unknown, not absent.
+        final Order cart = cart(request, page);
+        boolean cartKnown = page.cartKnown();
         if (mode == TrackingPlanner.Mode.PUSH && !cartKnown || page.computed()) {
             // No cart filter behind the endpoint; or script and AJAX list in one response: the first got the changes.
             return Collections.<TrackingCommand>emptyList();
         }
         page.markComputed();
+        // One look-up for the pending views and the snapshot; created only where the snapshot needs it.
+        HttpSession session = request.getSession(cartKnown);
         if (mode == TrackingPlanner.Mode.PAGE) {
             // A full page supersedes AJAX views the bootstrap never asked for (JavaScript off or failed).
-            PendingAjaxViews.forget(request);
+            PendingAjaxViews.forget(session);
         } else if (mode == TrackingPlanner.Mode.AJAX) {
             // This fragment carries its own addPageView: the endpoint must not push it again.
             PendingAjaxViews.unqueue(request, page.queuedAjaxView());
         }
-        // Without the cart filter (e.g. an error page for a static resource) the cart is unknown, not absent.
-        final Order cart = cartKnown ? shopper.cart() : null;
         final Customer customer = customer(page);
         final Order confirmed = page.confirmedOrder();
         List<Product> products = page.products();
@@ -409,7 +465,7 @@ public class StorefrontTracker {
                     () -> TrackingCommand.sendConversion(mapper.conversion(confirmed, settings, baseUrl))));
         }
         TrackingPlanner.Comparison compared = !cartKnown ? TrackingPlanner.Comparison.UNKNOWN
-                : snapshots.advance(request, response, settings, in, orderId -> orders.wasSubmitted(orderId, confirmed));
+                : snapshots.advance(session, request, response, settings, in, orderId -> orders.wasSubmitted(orderId, confirmed));
         TrackingPlanner.Plan plan = TrackingPlanner.plan(in, compared);
         if (plan.shopperData) {
             markPrivate(page, response);
@@ -439,6 +495,18 @@ public class StorefrontTracker {
         if (!page.markedPrivate() && CacheHeaders.markPrivate(response)) {
             page.setMarkedPrivate();
         }
+    }
+
+    /**
+     * The shopper's cart (null: none, or unknown when Broadleaf's cart filter did not run for this
+     * request: see {@link RejoinerPageData#cartKnown}), looked up once per response.
+     */
+    private Order cart(HttpServletRequest request, RejoinerPageData page) {
+        if (!page.cartLookedUp()) {
+            boolean known = shopper.cartKnown(request);
+            page.setCart(known, known ? shopper.cart() : null);
+        }
+        return page.cart();
     }
 
     /** The current customer, looked up once per response (Broadleaf finds it through a bean lookup). */

@@ -48,6 +48,9 @@ import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 /** The tracker on fake requests: AJAX lists, consent, untracked pages, caching, conversion once, failures. */
@@ -309,6 +312,53 @@ class StorefrontTrackerTest {
     }
 
     @Test
+    void aPageReadsWhatKindOfRequestItIsOnce() {
+        HttpServletRequest request = request("/hot-sauces");
+        HttpServletResponse response = response(new HashMap<>());
+
+        new RejoinerTrackingInterceptor(tracker).postHandle(request, response, null, new ModelAndView("catalog/category"));
+        String script = tracker.automaticScript(request, response);
+
+        assertTrue(script.contains("site-1"), script);
+        verify(request, times(1)).getHeader("X-Requested-With");
+        verify(request, times(1)).getParameter("blcAjax");
+    }
+
+    @Test
+    void aPageLooksTheCartUpOnce() {
+        AtomicInteger lookups = new AtomicInteger();
+        RejoinerSettingsService settings = mock(RejoinerSettingsService.class);
+        when(settings.current()).thenAnswer(i -> resolve());
+        StorefrontTracker counting = new StorefrontTracker(settings, new OrderMapper(new DefaultReturnUrls()), orderService,
+                marker, StorefrontTracker.DEFAULT_CACHE_MILLIS, StorefrontTracker.DEFAULT_CART_CACHE_ENTRIES,
+                new FakeShopper(() -> {
+                    lookups.incrementAndGet();
+                    return cart;
+                }, () -> customer), clock);
+        cart = order(50, "12.34", "0", line(1, sauce, 1, "12.34"));
+        HttpServletRequest request = request("/cart");
+        HttpServletResponse response = response(new HashMap<>());
+
+        new RejoinerTrackingInterceptor(counting).postHandle(request, response, null, new ModelAndView("cart/cart"));
+        String script = counting.automaticScript(request, response);
+
+        assertTrue(script.contains("setCartItem"), script);
+        assertEquals(1, lookups.get());
+    }
+
+    @Test
+    void withTrackingOffTheInterceptorReadsNothingOfTheRequest() {
+        settingValues.put(SettingKey.TRACKING_ENABLED, "false");
+        HttpServletRequest request = request("/hot-sauces/sauce");
+
+        new RejoinerTrackingInterceptor(tracker).postHandle(request, response(new HashMap<>()), null,
+                new ModelAndView("catalog/product", new ModelMap("product", sauce)));
+
+        verify(request, never()).getHeader(anyString());
+        verify(request, never()).setAttribute(anyString(), any());
+    }
+
+    @Test
     void theInterceptorRecordsTheModelsProductAndMarksShopperPagesPrivate() {
         RejoinerTrackingInterceptor interceptor = new RejoinerTrackingInterceptor(tracker);
         HttpServletRequest request = request("/hot-sauces/sauce");
@@ -321,7 +371,7 @@ class StorefrontTrackerTest {
         assertEquals(List.of(sauce), RejoinerPageData.find(request).products());
 
         cart = order(50, "12.34", "0", line(1, sauce, 1, "12.34"));
-        interceptor.postHandle(request, response(headers), null, mav);
+        interceptor.postHandle(request("/hot-sauces/sauce"), response(headers), null, mav);
         assertEquals("private, no-store, no-cache", headers.get("Cache-Control"));
 
         HttpServletRequest redirected = request("/cart/add");
