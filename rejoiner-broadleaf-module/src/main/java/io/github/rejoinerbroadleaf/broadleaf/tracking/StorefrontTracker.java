@@ -268,25 +268,23 @@ public class StorefrontTracker {
         }
     }
 
-    /** {@link #trackingScript} with the request's page data and the settings its caller already has. */
+    /**
+     * {@link #trackingScript} with the request's page data and the settings its caller already has;
+     * its public callers catch what fails.
+     */
     private String trackingScript(HttpServletRequest request, HttpServletResponse response, String cspNonce,
                                   RejoinerPageData page, RejoinerSettings settings) {
-        try {
-            if (page.renderedScript() != null) {
-                return page.renderedScript();
-            }
-            TrackingScript renderer = renderers.renderer(settings, ajaxEndpoint(request));
-            List<TrackingCommand> commands = renderer == null ? null
-                    : commands(request, response, settings, page, TrackingPlanner.Mode.PAGE, null);
-            CommandCache.Calls only = page.onlyCalls();
-            String script = commands == null ? ""
-                    : only != null ? only.scriptAlone(renderer, cspNonce) : renderer.render(commands, cspNonce);
-            page.setRenderedScript(script);
-            return script;
-        } catch (RuntimeException | LinkageError e) {
-            TrackingFailures.report("trackingScript", e);
-            return "";
+        if (page.renderedScript() != null) {
+            return page.renderedScript();
         }
+        TrackingScript renderer = renderers.renderer(settings, ajaxEndpoint(request));
+        List<TrackingCommand> commands = renderer == null ? null
+                : commands(request, response, settings, page, TrackingPlanner.Mode.PAGE, null);
+        CommandCache.Calls only = page.onlyCalls();
+        String script = commands == null ? ""
+                : only != null ? only.scriptAlone(renderer, cspNonce) : renderer.render(commands, cspNonce);
+        page.setRenderedScript(script);
+        return script;
     }
 
     /**
@@ -304,21 +302,17 @@ public class StorefrontTracker {
         }
     }
 
+    /** {@link #placeScript} with the request's page data and settings; its public callers catch what fails. */
     private String placeScript(HttpServletRequest request, HttpServletResponse response, String cspNonce,
                                RejoinerPageData page, RejoinerSettings settings) {
-        try {
-            if (page.scriptPlaced()) {
-                return "";
-            }
-            String script = trackingScript(request, response, cspNonce, page, settings);
-            if (!script.isEmpty()) {
-                page.markScriptPlaced();
-            }
-            return script;
-        } catch (RuntimeException | LinkageError e) {
-            TrackingFailures.report("placeScript", e);
+        if (page.scriptPlaced()) {
             return "";
         }
+        String script = trackingScript(request, response, cspNonce, page, settings);
+        if (!script.isEmpty()) {
+            page.markScriptPlaced();
+        }
+        return script;
     }
 
     /**
