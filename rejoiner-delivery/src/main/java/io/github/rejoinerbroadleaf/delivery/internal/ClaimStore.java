@@ -73,6 +73,12 @@ public final class ClaimStore {
             }
             c.setAutoCommit(false);
             try {
+                String setting = d.claimTransactionSetting();
+                if (setting != null) {
+                    try (Statement st = c.createStatement()) {
+                        st.execute(setting);
+                    }
+                }
                 // Stranded rows of dead nodes first, then rows waiting for their first or next attempt.
                 List<QueuedConversion> candidates = new ArrayList<QueuedConversion>();
                 selectDue(c, d, EXPIRED_LEASES, EXPIRED_LEASES_ORDER, now, limit, onlySite, excluded,

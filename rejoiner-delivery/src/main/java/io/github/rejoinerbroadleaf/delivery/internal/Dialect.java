@@ -73,6 +73,17 @@ public enum Dialect {
         return skipLocked;
     }
 
+    /**
+     * A statement run at the start of the claim's transaction, or null. PostgreSQL: no sorting, so
+     * the claim reads its few rows in the order of its index even when the table's statistics are
+     * stale (a fresh table, or a backlog that grew since autovacuum last analysed it): it then
+     * sorted every due row on every claim (with {@code FOR UPDATE} the sort cannot stop at the
+     * limit), 13 ms instead of 0.2 ms per claim with 10 000 rows due.
+     */
+    public String claimTransactionSetting() {
+        return this == POSTGRESQL ? "SET LOCAL enable_sort = off" : null;
+    }
+
     /** {@code LIMIT n} is understood by all four databases; kept here for the next one that doesn't. */
     public String limit(int limit) {
         return " LIMIT " + limit;
