@@ -106,19 +106,8 @@ public final class ClaimStore {
     private void selectDue(Connection c, Dialect d, String where, String orderBy, Instant now, int limit,
             String onlySite, Collection<String> excluded, Predicate<String> siteAllowed,
             List<QueuedConversion> into) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM ").append(QUEUE_TABLE)
-                .append(" WHERE ").append(where);
-        if (onlySite != null) {
-            sql.append(" AND SITE = ?");
-        }
-        if (!excluded.isEmpty()) {
-            sql.append(" AND SITE NOT IN (").append(placeholders(excluded.size())).append(')');
-        }
-        sql.append(" ORDER BY ").append(orderBy).append(d.limit(limit));
-        if (d.supportsSkipLocked()) {
-            sql.append(" FOR UPDATE SKIP LOCKED");
-        }
-        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        String sql = dueSql(d, where, orderBy, limit, onlySite != null, excluded.size());
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
             setTime(ps, i++, now);
             if (onlySite != null) {
@@ -136,6 +125,30 @@ public final class ClaimStore {
                 }
             }
         }
+    }
+
+    /**
+     * The claim's query for QUEUED rows whose next attempt is due (one parameter: now), as run on
+     * {@code d}; for tests that look at how the database plans it.
+     */
+    public static String queuedDueSql(Dialect d, int limit) {
+        return dueSql(d, QUEUED_DUE, QUEUED_DUE_ORDER, limit, false, 0);
+    }
+
+    private static String dueSql(Dialect d, String where, String orderBy, int limit, boolean onlySite, int excluded) {
+        StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM ").append(QUEUE_TABLE)
+                .append(" WHERE ").append(where);
+        if (onlySite) {
+            sql.append(" AND SITE = ?");
+        }
+        if (excluded > 0) {
+            sql.append(" AND SITE NOT IN (").append(placeholders(excluded)).append(')');
+        }
+        sql.append(" ORDER BY ").append(orderBy).append(d.limit(limit));
+        if (d.supportsSkipLocked()) {
+            sql.append(" FOR UPDATE SKIP LOCKED");
+        }
+        return sql.toString();
     }
 
     private List<Claim> claim(Connection c, List<QueuedConversion> candidates, Instant now, String nodeId,
