@@ -44,13 +44,11 @@ class PostgresQueueTest extends QueueContractTest {
         assertFalse(plan.contains("Sort"), plan);
     }
 
-    /** How PostgreSQL plans the claim of due rows, in a transaction set up as the claim's is. */
+    /** How PostgreSQL plans the claim of due rows, in a transaction started as the claim starts its own. */
     private String claimPlan() throws Exception {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            try (Statement st = c.createStatement()) {
-                st.execute(Dialect.POSTGRESQL.claimTransactionSetting());
-            }
+            ClaimStore.startClaimTransaction(c, Dialect.POSTGRESQL);
             StringBuilder plan = new StringBuilder();
             try (PreparedStatement ps = c.prepareStatement("EXPLAIN " + ClaimStore.queuedDueSql(Dialect.POSTGRESQL, 16))) {
                 ps.setTimestamp(1, Timestamp.from(clock.instant().plusSeconds(3600)));

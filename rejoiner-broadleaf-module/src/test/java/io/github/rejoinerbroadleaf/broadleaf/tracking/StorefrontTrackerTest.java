@@ -355,7 +355,10 @@ class StorefrontTrackerTest {
                 new ModelAndView("catalog/product", new ModelMap("product", sauce)));
 
         verify(request, never()).getHeader(anyString());
+        verify(request, never()).getParameter(anyString());
+        verify(request, never()).getAttribute(anyString());
         verify(request, never()).setAttribute(anyString(), any());
+        verify(request, never()).getSession(anyBoolean());
     }
 
     @Test

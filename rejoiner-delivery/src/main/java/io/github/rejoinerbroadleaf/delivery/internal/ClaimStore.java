@@ -73,12 +73,7 @@ public final class ClaimStore {
             }
             c.setAutoCommit(false);
             try {
-                String setting = d.claimTransactionSetting();
-                if (setting != null) {
-                    try (Statement st = c.createStatement()) {
-                        st.execute(setting);
-                    }
-                }
+                startClaimTransaction(c, d);
                 // Stranded rows of dead nodes first, then rows waiting for their first or next attempt.
                 List<QueuedConversion> candidates = new ArrayList<QueuedConversion>();
                 selectDue(c, d, EXPIRED_LEASES, EXPIRED_LEASES_ORDER, now, limit, onlySite, excluded,
@@ -123,6 +118,20 @@ public final class ClaimStore {
                         into.add(row);
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * What the claim's transaction runs first, after auto-commit is off: the dialect's
+     * {@link Dialect#claimTransactionSetting} (PostgreSQL: index order whatever its statistics).
+     * Public for tests that look at how the database plans the claim in that transaction.
+     */
+    public static void startClaimTransaction(Connection c, Dialect d) throws SQLException {
+        String setting = d.claimTransactionSetting();
+        if (setting != null) {
+            try (Statement st = c.createStatement()) {
+                st.execute(setting);
             }
         }
     }
